@@ -1,0 +1,85 @@
+/**
+ * npm run bench: build cost and reader cost, printed with the machine they were measured on.
+ *
+ * - whole-site production build time (scripts/build.ts into a temporary folder);
+ * - median render time per chart (both widths) with linkedom and with jsdom;
+ * - gzip bytes of every page, HTML plus the CSS it links, and the JavaScript bytes shipped.
+ *
+ * Targets (issue 2): 0 B of JavaScript on every page; main story ≤ 40 KB gzip; median chart render ≤ 50 ms.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { gzipSync } from "node:zlib";
+import { JSDOM } from "jsdom";
+import { chartIds } from "../src/charts";
+import { renderChart } from "../src/lib/render/render-chart";
+import { linkedomDocument } from "../src/lib/render/plot-to-svg";
+
+const KB = 1024;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
+const row = (...cells: (string | number)[]) => console.log(`| ${cells.join(" | ")} |`);
+
+console.log(`# Benchmark, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+console.log("Command: npm run bench\n");
+
+// 1. Chart render time, per chart, per DOM.
+const jsdomDocument = () => new JSDOM("").window.document as unknown as Document;
+const RUNS = 15;
+console.log("## Chart render time (both widths, median of %d runs, data already loaded)\n", RUNS);
+row("chart", "linkedom ms", "jsdom ms", "wide SVG gzip bytes");
+row("---", "---", "---", "---");
+const medians = { linkedom: [] as number[], jsdom: [] as number[] };
+for (const id of chartIds) {
+  const result: Record<string, number> = {};
+  for (const [name, document] of [["linkedom", linkedomDocument], ["jsdom", jsdomDocument]] as const) {
+    renderChart(id, { document }); // warm up: data load, JIT
+    const times = Array.from({ length: RUNS }, () => {
+      const t = performance.now();
+      renderChart(id, { document });
+      return performance.now() - t;
+    });
+    result[name] = median(times);
+    medians[name].push(result[name]);
+  }
+  row(id, result.linkedom!.toFixed(1), result.jsdom!.toFixed(1), gz(renderChart(id).svg.wide));
+}
+const chartMedian = median(medians.linkedom);
+row("**median**", chartMedian.toFixed(1), median(medians.jsdom).toFixed(1), "");
+
+// 2. Whole-site build.
+const out = join(mkdtempSync(join(tmpdir(), "cl-bench-")), "dist");
+const t0 = performance.now();
+execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" } });
+const buildSeconds = (performance.now() - t0) / 1000;
+console.log(`\n## Whole-site build\n\nProduction build (data checks + Astro + atomic swap): ${buildSeconds.toFixed(1)} s\n`);
+
+// 3. Page weight: each HTML page plus the stylesheets it links, gzip -9.
+const all = files(out);
+const jsBytes = all.filter((f) => /\.m?js$/.test(f)).reduce((n, f) => n + statSync(f).size, 0);
+console.log("## Page weight (gzip -9; HTML plus linked CSS; inline SVG is part of the HTML)\n");
+row("page", "HTML gzip", "CSS gzip", "total gzip", "JS bytes");
+row("---", "---", "---", "---", "---");
+let mainStory = 0;
+for (const page of all.filter((f) => f.endsWith(".html")).sort()) {
+  const html = readFileSync(page, "utf8");
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!.replace(/^\//, "")))).reduce((n, b) => n + gz(b), 0);
+  const scripts = (html.match(/<script\b/g) ?? []).length;
+  const total = gz(html) + css;
+  const name = relative(out, page);
+  if (name === "stories/county-lines-london/index.html") mainStory = total;
+  row(name, gz(html), css, `${(total / KB).toFixed(1)} KB`, scripts ? `${scripts} script tags` : 0);
+}
+console.log(`\nJavaScript files in dist: ${jsBytes} B`);
+
+console.log("\n## Targets\n");
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+console.log(`- 0 B JavaScript on every page: ${jsBytes} B → ${verdict(jsBytes === 0)}`);
+console.log(`- main story ≤ 40 KB gzip: ${(mainStory / KB).toFixed(1)} KB → ${verdict(mainStory > 0 && mainStory <= 40 * KB)}`);
+console.log(`- median chart render ≤ 50 ms: ${chartMedian.toFixed(1)} ms → ${verdict(chartMedian <= 50)}`);
+rmSync(out, { recursive: true, force: true });

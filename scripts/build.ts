@@ -1,0 +1,42 @@
+/**
+ * Production build, all or nothing. Data is checked first (every checksum, every row); then Astro
+ * builds into a fresh temporary folder, which replaces dist/ only if the whole build succeeded.
+ * A failed build exits non-zero and leaves any previous dist/ exactly as it was.
+ *
+ * Usage: tsx scripts/build.ts [--out dist]
+ */
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { build } from "astro";
+import { loadAllDatasets } from "../src/lib/data/load-dataset";
+
+const outIndex = process.argv.indexOf("--out");
+const out = resolve(outIndex > 0 ? process.argv[outIndex + 1]! : "dist");
+const temp = `${out}.tmp-${process.pid}`;
+const old = `${out}.old-${process.pid}`;
+
+function fail(message: string): never {
+  rmSync(temp, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${message}\nNothing was published: ${existsSync(out) ? "the previous build is unchanged" : "no output was written"}.`);
+  process.exit(1);
+}
+
+try {
+  loadAllDatasets();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+try {
+  process.env.OUT_DIR = temp;
+  await build({ root: process.cwd(), outDir: temp, logLevel: process.env.ASTRO_LOG_LEVEL === "silent" ? "silent" : "warn" });
+} catch (error) {
+  const e = error as Error & { loc?: { file?: string; line?: number; column?: number } };
+  const where = e.loc?.file ? `${e.loc.file}${e.loc.line ? `:${e.loc.line}` : ""}${e.loc.column ? `:${e.loc.column}` : ""}: ` : "";
+  fail(`${where}${e.message}`);
+}
+
+if (existsSync(out)) renameSync(out, old);
+renameSync(temp, out);
+rmSync(old, { recursive: true, force: true });
+console.log(`Built ${out}`);

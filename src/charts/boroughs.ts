@@ -1,0 +1,15 @@
+import { rowsOf } from "../lib/data/rows-of";
+import { defineChart } from "./define-chart";
+import { describeBars, tabulateBars } from "./describe-bars";
+import { valueBars } from "./value-bars";
+
+/** Home boroughs of linked Londoners: only the top three were published, two of them as a range. */
+export default defineChart({
+  id: "boroughs",
+  dataset: "rescue-and-response",
+  table: "boroughs",
+  select: (data) => [...rowsOf(data, "rescue-and-response", "boroughs")].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.value ?? 0) - (a.value ?? 0)),
+  spec: (rows, { width }) => valueBars(rows.map((r) => ({ ...r, label: r.borough })), { width, axisLabel: "Linked Londoners living in the borough" }),
+  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.borough })), "borough")}. Figures for the other 30 boroughs were not published.`,
+  tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.borough })), "Borough"),
+});

@@ -1,0 +1,21 @@
+import ageBands from "./age-bands";
+import boroughs from "./boroughs";
+import dealLineShare from "./deal-line-share";
+import type { ChartDefinition } from "./define-chart";
+import destinations from "./destinations";
+import referralFunnel from "./referral-funnel";
+import sex from "./sex";
+
+/** Every chart an editor can place with `<Chart id="…" />`, by id. */
+export const charts: Readonly<Record<string, ChartDefinition>> = Object.fromEntries(
+  ([ageBands, boroughs, dealLineShare, destinations, referralFunnel, sex] as unknown as ChartDefinition[]).map((c) => [c.id, c]),
+);
+
+export const chartIds = Object.keys(charts).sort();
+
+/** The chart with this id, or an error listing the valid ids. */
+export function getChart(id: string): ChartDefinition {
+  const chart = charts[id];
+  if (!chart) throw new Error(`unknown chart id "${id}". Valid ids: ${chartIds.join(", ")}`);
+  return chart;
+}

@@ -1,0 +1,14 @@
+import type { Status } from "../lib/data/columns";
+
+/** How sure we are of a figure, in readers' words, with the marker used in charts and tables. */
+export const statusInfo: Readonly<Record<Status, { label: string; marker: string; explain: string }>> = {
+  primary: { label: "Confirmed", marker: "", explain: "Confirmed in a primary source" },
+  secondary: { label: "Several outlets", marker: "", explain: "Reported by several outlets quoting the same figures" },
+  "single-source": { label: "One outlet only", marker: "†", explain: "Reported by one outlet only; not confirmed in a primary source" },
+  conflicting: { label: "Sources disagree", marker: "‡", explain: "Sources give different values; the note says which" },
+};
+
+/** Statuses drawn the same way in charts: a solid mark. */
+export function isConfirmed(status: Status): boolean {
+  return status === "primary" || status === "secondary";
+}

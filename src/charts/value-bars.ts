@@ -1,0 +1,73 @@
+import * as Plot from "@observablehq/plot";
+import type { Status } from "../lib/data/columns";
+import { formatNumber, formatValue, type ValueLike } from "../lib/format/format-value";
+import { statusInfo } from "./status";
+import { theme, tickFormat } from "./theme";
+
+/** One bar: a label and a value row from data/. */
+export interface BarDatum extends ValueLike {
+  readonly label: string;
+  readonly status: Status;
+}
+
+export interface ValueBarOptions {
+  width: number;
+  /** Axis label, saying what is counted, e.g. "Londoners linked (people)". */
+  axisLabel: string;
+  /** Fixed upper end of the axis, e.g. 100 for shares. Defaults to the largest value. */
+  max?: number;
+}
+
+const top = (d: BarDatum) => d.value_high ?? d.value ?? 0;
+/** The value as written in the chart, with its confirmation marker (see {@link statusInfo}). */
+export const barText = (d: BarDatum) => `${formatValue(d).replace(/^about /, "c. ")}${statusInfo[d.status].marker}`;
+const tooltip = (d: BarDatum) => `${d.label}: ${formatValue(d)} (${statusInfo[d.status].explain.toLowerCase()})`;
+
+/**
+ * Horizontal bars with the label above each bar, which stays legible at 320 px where a left
+ * label column would squeeze the bars. Values are drawn honestly by status:
+ * - confirmed figures (primary, several outlets) are solid bars;
+ * - single-source figures are outlined bars, conflicting ones dashed outlines, both marked in text;
+ * - ranges are a translucent span from low to high, never a single guessed bar;
+ * - unpublished values have no bar at all, only the words "not published".
+ */
+export function valueBars(data: readonly BarDatum[], { width, axisLabel, max }: ValueBarOptions): Plot.PlotOptions {
+  const keys = data.map((d) => d.label);
+  const single = data.filter((d) => d.qualifier !== "range" && d.qualifier !== "not-published");
+  const solid = single.filter((d) => d.status === "primary" || d.status === "secondary");
+  const outlined = single.filter((d) => d.status === "single-source");
+  const dashed = single.filter((d) => d.status === "conflicting");
+  const ranges = data.filter((d) => d.qualifier === "range");
+  const domainMax = max ?? Math.max(...data.map(top));
+  const narrow = width < 480;
+  const accent = theme.colors.accent;
+  const bar = { x: (d: BarDatum) => d.value, y: "label", insetTop: 24, insetBottom: 4, title: tooltip } as const;
+
+  return {
+    width,
+    height: keys.length * theme.rowHeight + 50,
+    marginTop: 8,
+    marginLeft: 4,
+    marginRight: narrow ? 70 : 90,
+    marginBottom: 42,
+    x: { domain: [0, domainMax], nice: max === undefined, grid: true, label: axisLabel, labelAnchor: "left", labelArrow: "none", tickFormat, ticks: narrow ? 3 : 6 },
+    y: { domain: keys, axis: null, padding: 0 },
+    marks: [
+      Plot.barX(solid, { ...bar, fill: accent }),
+      Plot.barX(outlined, { ...bar, fill: "none", stroke: accent, strokeWidth: 2, inset: 1, insetTop: 25, insetBottom: 5 }),
+      Plot.barX(dashed, { ...bar, fill: "none", stroke: accent, strokeWidth: 2, strokeDasharray: "5,3", inset: 1, insetTop: 25, insetBottom: 5 }),
+      Plot.barX(ranges, { x1: (d: BarDatum) => d.value, x2: (d: BarDatum) => d.value_high, y: "label", insetTop: 24, insetBottom: 4, fill: accent, fillOpacity: 0.3, stroke: accent, strokeWidth: 2, title: tooltip }),
+      Plot.ruleX([0]),
+      Plot.text(data, { x: 0, y: "label", text: "label", dy: -12, textAnchor: "start", fontWeight: 600 }),
+      Plot.text(data.filter((d) => d.qualifier !== "not-published"), { x: top, y: "label", text: barText, dy: 10, dx: 5, textAnchor: "start" }),
+      Plot.text(data.filter((d) => d.qualifier === "not-published"), { x: 0, y: "label", text: () => "not published", dy: 10, dx: 5, textAnchor: "start", fill: theme.colors.muted, fontStyle: "italic" }),
+    ],
+  };
+}
+
+/** "46% (aged 15–19)" style helper for descriptions. */
+export function valueInWords(d: ValueLike): string {
+  return d.value === null ? "not published" : formatValue(d);
+}
+
+export { formatNumber };

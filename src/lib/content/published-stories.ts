@@ -1,0 +1,7 @@
+import { getCollection } from "astro:content";
+
+/** Stories readers can see, newest first after the editors' `order`. Drafts show only in dev. */
+export async function publishedStories() {
+  const stories = await getCollection("stories", (s) => import.meta.env.DEV || !s.data.draft);
+  return stories.sort((a, b) => a.data.order - b.data.order || b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,10 @@
+import type { DatasetId } from "./tables";
+
+/**
+ * The version of each dataset the site uses unless a story pins another in its frontmatter.
+ * Bump a version here (and review the snapshot diffs) when a new version folder lands.
+ */
+export const catalog: Readonly<Record<DatasetId, string>> = {
+  "rescue-and-response": "2019-09-18",
+  national: "2019-01-30",
+};

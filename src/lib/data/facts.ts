@@ -1,0 +1,44 @@
+import { formatValue } from "../format/format-value";
+import { catalog } from "./catalog";
+import { loadDataset, type Dataset } from "./load-dataset";
+import type { Source } from "./meta-schema";
+import { projectRoot } from "./paths";
+import type { AnyRow, DatasetId } from "./tables";
+
+/** A value that prose may state, resolved from a row of a pinned dataset version. */
+export interface Fact {
+  readonly id: string;
+  readonly dataset: DatasetId;
+  readonly version: string;
+  readonly row: AnyRow;
+  /** The value as written in prose, e.g. "4,013", "more than 4,000", "200–300". */
+  readonly text: string;
+  readonly sources: readonly Source[];
+}
+
+export type Versions = Partial<Record<DatasetId, string>>;
+
+/** The dataset versions in force: the catalog, overridden by a story's pins. */
+export function pinnedDatasets(versions: Versions = {}, root: string = projectRoot): Dataset[] {
+  return (Object.keys(catalog) as DatasetId[]).map((id) => loadDataset(id, versions[id] ?? catalog[id], root));
+}
+
+/** Every fact id available under these pins, sorted. */
+export function factIds(versions: Versions = {}, root: string = projectRoot): string[] {
+  return pinnedDatasets(versions, root)
+    .flatMap((d) => Object.values(d.tables).flatMap((rows) => rows.map((r) => r.id)))
+    .sort();
+}
+
+/** Resolves a fact id, or throws an error listing the valid ids. */
+export function getFact(id: string, versions: Versions = {}, root: string = projectRoot): Fact {
+  for (const data of pinnedDatasets(versions, root)) {
+    for (const rows of Object.values(data.tables)) {
+      const row = rows.find((r) => r.id === id);
+      if (row) {
+        return { id, dataset: data.id, version: data.version, row, text: formatValue(row), sources: data.meta.sources.filter((s) => row.sources.includes(s.id)) };
+      }
+    }
+  }
+  throw new Error(`unknown fact id "${id}". Valid ids: ${factIds(versions, root).join(", ")}`);
+}

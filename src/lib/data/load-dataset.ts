@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { DataError } from "./data-error";
+import { metaSchema, type Meta } from "./meta-schema";
+import { parseCsv } from "./parse-csv";
+import { dataPath, displayPath, projectRoot } from "./paths";
+import { isDatasetId, tableSchemas, type AnyRow, type DatasetId } from "./tables";
+
+/** One validated dataset version: its metadata and every table, read-only. */
+export interface Dataset {
+  readonly id: DatasetId;
+  readonly version: string;
+  readonly meta: Meta;
+  /** Rows by table name (file name without `.csv`). */
+  readonly tables: Readonly<Record<string, readonly AnyRow[]>>;
+}
+
+/** Files a version folder may hold besides the CSVs listed in meta.json. */
+const COMPANION_FILES = ["meta.json", "NOTES.md"];
+
+const cache = new Map<string, Dataset>();
+
+/**
+ * Reads, checks and parses one dataset version. Throws a {@link DataError} naming the file,
+ * line and column on the first problem: unknown dataset or version, invalid meta.json, a file
+ * whose sha256 differs from meta.json (a published file was edited), an unlisted file, or an
+ * invalid row. Results are cached per root, dataset and version.
+ */
+export function loadDataset(dataset: string, version: string, root: string = projectRoot): Dataset {
+  const key = `${root}\0${dataset}\0${version}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+
+  const show = (path: string) => displayPath(root, path);
+  if (!isDatasetId(dataset)) throw new DataError(show(dataPath(root, dataset)), `unknown dataset "${dataset}"; known datasets: ${Object.keys(tableSchemas).join(", ")}`);
+  const versions = listVersions(dataset, root);
+  if (!versions.includes(version)) throw new DataError(show(dataPath(root, dataset)), `no version "${version}" of ${dataset}; available: ${versions.join(", ") || "none"}`);
+
+  const metaFile = dataPath(root, dataset, version, "meta.json");
+  const meta = readMeta(metaFile, show(metaFile));
+  if (meta.dataset !== dataset || meta.version !== version) {
+    throw new DataError(show(metaFile), `says it is ${meta.dataset}/${meta.version} but sits in the folder ${dataset}/${version}`);
+  }
+
+  const listed = new Set(meta.files.map((f) => f.name));
+  for (const name of readdirSync(dataPath(root, dataset, version)).sort()) {
+    if (!listed.has(name) && !COMPANION_FILES.includes(name)) {
+      throw new DataError(show(dataPath(root, dataset, version, name)), "this file is not listed in meta.json \"files\"; list it with its sha256, or remove it");
+    }
+  }
+  for (const name of COMPANION_FILES) {
+    if (!existsSync(dataPath(root, dataset, version, name))) throw new DataError(show(dataPath(root, dataset, version, name)), "missing: every version folder needs meta.json and NOTES.md");
+  }
+
+  const sourceIds = new Set(meta.sources.map((s) => s.id));
+  const periodIds = new Set(meta.periods.map((p) => p.id));
+  const rowIds = new Set<string>();
+  const schemas = tableSchemas[dataset] as Readonly<Record<string, z.ZodObject | undefined>>;
+  const tables: Record<string, readonly AnyRow[]> = {};
+
+  for (const file of meta.files) {
+    const path = dataPath(root, dataset, version, file.name);
+    const shown = show(path);
+    if (!existsSync(path)) throw new DataError(shown, "listed in meta.json but the file does not exist");
+    const bytes = readFileSync(path);
+    const actual = sha256(bytes);
+    if (actual !== file.sha256) {
+      throw new DataError(shown, `checksum mismatch: meta.json records sha256 ${file.sha256} but the file's is ${actual}. A published file never changes: put the corrected file in a new version folder (see data/README.md)`);
+    }
+    const name = file.name.replace(/\.csv$/, "");
+    const schema = schemas[name];
+    if (!schema) throw new DataError(shown, `no table "${name}" is defined for ${dataset}; known tables: ${Object.keys(schemas).join(", ")}`);
+    tables[name] = parseCsv(bytes, shown, schema, Object.keys(schema.shape), (parsed) => {
+      const row = parsed as AnyRow;
+      const undeclared = row.sources.find((s) => !sourceIds.has(s));
+      if (undeclared) return { field: "sources", reason: `source "${undeclared}" is not declared in meta.json "sources" (declared: ${[...sourceIds].join(", ")})` };
+      if (!periodIds.has(row.period)) return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
+      if (rowIds.has(row.id)) return { field: "id", reason: `the id "${row.id}" is already used in this version; ids must be unique across its files` };
+      rowIds.add(row.id);
+      return undefined;
+    }) as readonly AnyRow[];
+  }
+
+  const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables) });
+  cache.set(key, result);
+  return result;
+}
+
+/** The version folders of a dataset, oldest first. */
+export function listVersions(dataset: string, root: string = projectRoot): string[] {
+  const dir = dataPath(root, dataset);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/** Every dataset folder under data/. */
+export function listDatasets(root: string = projectRoot): string[] {
+  return readdirSync(dataPath(root), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/** Loads and checks every version of every dataset: what the build runs before writing anything. */
+export function loadAllDatasets(root: string = projectRoot): Dataset[] {
+  return listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => loadDataset(dataset, version, root)));
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function readMeta(path: string, shown: string): Meta {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new DataError(shown, `not valid JSON: ${(error as Error).message}`);
+  }
+  const result = metaSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    throw new DataError(shown, `${where ? `${where}: ` : ""}${issue.message}`);
+  }
+  return result.data;
+}

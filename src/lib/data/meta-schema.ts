@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: (i) => `expected a date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got ${JSON.stringify(i.input)}` });
+const fullDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (i) => `expected a date as YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
+const text = z.string().trim().min(1, { error: "must not be empty" });
+/** Source links are shown to readers, so only web links are allowed (never `javascript:` and friends). */
+const webUrl = z.string().refine((s) => { try { return ["http:", "https:"].includes(new URL(s).protocol); } catch { return false; } }, { error: (i) => `expected an http(s) URL, got ${JSON.stringify(i.input)}` });
+
+/** meta.json: what a dataset version holds, where every figure comes from, and the file checksums. */
+export const metaSchema = z.object({
+  /** Dataset folder name, e.g. "rescue-and-response". */
+  dataset: text,
+  /** Version folder name: the ISO date of the source release. */
+  version: fullDate,
+  title: text,
+  description: text,
+  /** When the figures in this version were first published. */
+  published: fullDate,
+  /** Time windows the rows refer to (the rows' `period` column). */
+  periods: z.array(z.object({ id: text, label: text, start: isoDate.optional(), end: isoDate.optional(), note: z.string().optional() }).strict()).min(1),
+  /** Everywhere a figure in this version was published. Rows cite these ids. */
+  sources: z.array(z.object({ id: z.string().regex(/^[A-Z][A-Z0-9]*\d$/), title: text, publisher: text, date: isoDate, url: webUrl, licence: text, note: z.string().optional() }).strict()).min(1),
+  /** Plain-English definitions of the terms the rows use. */
+  definitions: z.array(z.object({ term: text, text }).strict()),
+  /** Every data file in the folder, with the sha256 of its bytes. */
+  files: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+\.csv$/), title: text, description: text, sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "expected 64 lower-case hex digits (run sha256sum on the file)" }) }).strict()).min(1),
+  /** What changed since the previous version, and why. */
+  changes: text,
+}).strict();
+
+export type Meta = z.output<typeof metaSchema>;
+export type Source = Meta["sources"][number];

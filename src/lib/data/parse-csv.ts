@@ -1,0 +1,101 @@
+import { csvParseRows } from "d3-dsv";
+import type { z } from "zod";
+import { DataError } from "./data-error";
+
+/** Files larger than this are refused before parsing: our tables have tens of rows, not millions. */
+export const MAX_CSV_BYTES = 1_000_000;
+
+/**
+ * Decodes CSV bytes strictly as UTF-8. A file saved in another encoding (Windows-1252 from
+ * Excel, say) would otherwise turn "£" into "�" silently; we name the first bad line instead.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    let start = 0;
+    let line = 1;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start, i));
+        } catch {
+          break;
+        }
+        start = i + 1;
+        line++;
+      }
+    }
+    throw new DataError(file, "the file is not valid UTF-8 text; save it as \"CSV UTF-8\"", line);
+  }
+}
+
+/**
+ * Parses a CSV file (d3-dsv) and validates every row with a zod schema.
+ *
+ * The header must hold exactly the schema's columns (in any order). Every error names the file,
+ * the 1-based line, the column and the reason. Line numbers stay right when a quoted cell holds
+ * a line break, because each record's own line breaks are counted.
+ */
+export function parseCsv<S extends z.ZodType<object>>(
+  bytes: Uint8Array,
+  file: string,
+  schema: S,
+  columns: readonly string[],
+  /** Checks that need more than the row itself (declared sources, unique ids); returns a problem or nothing. */
+  checkRow?: (row: Readonly<z.output<S>>) => { field: string; reason: string } | undefined,
+): readonly Readonly<z.output<S>>[] {
+  if (bytes.length > MAX_CSV_BYTES) {
+    throw new DataError(file, `the file is ${bytes.length.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table`);
+  }
+  const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, ""); // a BOM from Excel is harmless: drop it
+  const records = csvParseRows(text);
+  const header = records[0];
+  if (!header || header.every((cell) => cell.trim() === "")) throw new DataError(file, "the file is empty; the first line must be the header", 1);
+  checkHeader(header, columns, file);
+
+  const rows: Readonly<z.output<S>>[] = [];
+  let line = 1 + countBreaks(header);
+  for (let index = 1; index < records.length; index++) {
+    const record = records[index]!;
+    line++;
+    const recordLine = line;
+    line += countBreaks(record);
+    if (record.length === 1 && record[0] === "") throw new DataError(file, "blank line; delete it", recordLine);
+    if (record.length !== header.length) {
+      throw new DataError(file, `this row has ${record.length} fields but the header has ${header.length}; check for a missing or extra comma (cells with commas must be "quoted")`, recordLine);
+    }
+    const raw = Object.fromEntries(header.map((name, i) => [name, record[i]]));
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const field = typeof issue.path[0] === "string" ? issue.path[0] : undefined;
+      const column = field === undefined ? undefined : header.indexOf(field) + 1;
+      throw new DataError(file, issue.message, recordLine, column, field);
+    }
+    const row = Object.freeze(result.data) as Readonly<z.output<S>>;
+    const problem = checkRow?.(row);
+    if (problem) throw new DataError(file, problem.reason, recordLine, header.indexOf(problem.field) + 1, problem.field);
+    rows.push(row);
+  }
+  return Object.freeze(rows);
+}
+
+function checkHeader(header: readonly string[], expected: readonly string[], file: string): void {
+  const seen = new Set<string>();
+  header.forEach((name, i) => {
+    if (seen.has(name)) throw new DataError(file, `column "${name}" appears twice in the header`, 1, i + 1);
+    seen.add(name);
+    if (!expected.includes(name)) {
+      throw new DataError(file, `unexpected column "${name}" in the header; the columns are: ${expected.join(", ")}`, 1, i + 1);
+    }
+  });
+  const missing = expected.filter((name) => !seen.has(name));
+  if (missing.length) throw new DataError(file, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} in the header`, 1);
+}
+
+function countBreaks(record: readonly string[]): number {
+  let n = 0;
+  for (const cell of record) for (const ch of cell) if (ch === "\n") n++;
+  return n;
+}

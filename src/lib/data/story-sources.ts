@@ -1,0 +1,31 @@
+import { catalog } from "./catalog";
+import type { Versions } from "./facts";
+import { loadDataset } from "./load-dataset";
+import type { Source } from "./meta-schema";
+import { projectRoot } from "./paths";
+import type { DatasetId } from "./tables";
+
+/** A source as listed at the foot of a story: numbered, with a stable anchor. */
+export interface NumberedSource {
+  readonly number: number;
+  readonly anchor: string;
+  readonly dataset: DatasetId;
+  readonly version: string;
+  readonly source: Source;
+}
+
+/**
+ * The numbered source list of a story pinned to `versions`: every source of every dataset
+ * version in force, in catalog then meta.json order. Facts and the story footer both call this,
+ * so a Fact's footnote number always matches the list.
+ */
+export function storySources(versions: Versions = {}, root: string = projectRoot): NumberedSource[] {
+  const out: NumberedSource[] = [];
+  for (const dataset of Object.keys(catalog) as DatasetId[]) {
+    const version = versions[dataset] ?? catalog[dataset];
+    for (const source of loadDataset(dataset, version, root).meta.sources) {
+      out.push({ number: out.length + 1, anchor: `source-${out.length + 1}`, dataset, version, source });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+import { getChart } from "../../charts";
+import type { ChartTable } from "../../charts/define-chart";
+import { theme } from "../../charts/theme";
+import { catalog } from "../data/catalog";
+import type { Qualifier, Status } from "../data/columns";
+import { loadDataset } from "../data/load-dataset";
+import type { Source } from "../data/meta-schema";
+import { projectRoot } from "../data/paths";
+import type { DatasetId } from "../data/tables";
+import { linkedomDocument, plotToSvg, type DocumentFactory } from "./plot-to-svg";
+
+/** Everything a figure needs, computed at build time from one chart and one data version. */
+export interface RenderedChart {
+  readonly id: string;
+  readonly dataset: DatasetId;
+  readonly version: string;
+  /** CSV file name readers can download, e.g. "destinations.csv". */
+  readonly file: string;
+  readonly svg: { readonly narrow: string; readonly wide: string };
+  readonly description: string;
+  readonly table: ChartTable;
+  /** Sources cited by the rows shown, in meta.json order. */
+  readonly sources: readonly Source[];
+  /** Statuses of the rows shown, for the legend. */
+  readonly statuses: readonly Status[];
+  /** Whether any row shown is a range, or not published: the legend explains both. */
+  readonly hasRange: boolean;
+  readonly hasGap: boolean;
+  /** Element ids of the figure's title and description (used by the SVG's aria attributes). */
+  readonly titleId: string;
+  readonly descriptionId: string;
+}
+
+export interface RenderChartOptions {
+  /** Dataset versions pinned by the story; defaults to the catalog. */
+  versions?: Partial<Record<DatasetId, string>>;
+  root?: string;
+  document?: DocumentFactory;
+  /** Makes element ids unique when one chart appears twice on a page. */
+  instance?: string;
+}
+
+/** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
+export function renderChart(id: string, { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {}): RenderedChart {
+  const chart = getChart(id);
+  const version = versions[chart.dataset] ?? catalog[chart.dataset];
+  const data = loadDataset(chart.dataset, version, root);
+  const rows = chart.select(data);
+  const base = `chart-${id}${instance ? `-${instance}` : ""}`;
+  const titleId = `${base}-title`;
+  const descriptionId = `${base}-desc`;
+  const svg = (variant: "narrow" | "wide") =>
+    plotToSvg(chart.spec(rows, { width: theme.widths[variant] }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
+  const cited = new Set(rows.flatMap((r) => r.sources));
+  const statusOrder: Status[] = ["primary", "secondary", "single-source", "conflicting"];
+  return {
+    id,
+    dataset: chart.dataset,
+    version,
+    file: `${chart.table}.csv`,
+    svg: { narrow: svg("narrow"), wide: svg("wide") },
+    description: chart.describe(rows),
+    table: chart.tabulate(rows),
+    sources: data.meta.sources.filter((s) => cited.has(s.id)),
+    statuses: statusOrder.filter((s) => rows.some((r) => r.status === s)),
+    hasRange: rows.some((r) => r.qualifier === ("range" satisfies Qualifier)),
+    hasGap: rows.some((r) => r.qualifier === ("not-published" satisfies Qualifier)),
+    titleId,
+    descriptionId,
+  };
+}

@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, tempOut, type BuildResult } from "../support/build-site";
+
+const out = tempOut();
+let result: BuildResult;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_"));
+const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, " ").replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
+
+describe("the production build", () => {
+  beforeAll(async () => {
+    result = await buildSite(out);
+  });
+
+  it("succeeds", () => {
+    expect(result.stderr + result.stdout).not.toMatch(/Build failed/);
+    expect(result.code).toBe(0);
+  });
+
+  it("writes a page for every story, the home page, about, data and 404 pages", () => {
+    for (const story of stories) {
+      const draft = /^draft:\s*true/m.test(readFileSync(`content/stories/${story}`, "utf8"));
+      const page = join(out, "stories", story.replace(/\.mdx$/, ""), "index.html");
+      expect(() => statSync(page), page).not.toThrow(draft ? undefined : /./);
+      if (draft) expect(() => statSync(page)).toThrow();
+    }
+    for (const page of ["index.html", "about/index.html", "data/index.html", "404.html"]) expect(statSync(join(out, page)).isFile()).toBe(true);
+  });
+
+  it("ships no JavaScript: no <script> element in any page and no .js file", () => {
+    const all = files(out);
+    expect(all.filter((f) => /\.m?js$/.test(f)).map((f) => relative(out, f))).toEqual([]);
+    for (const html of all.filter((f) => f.endsWith(".html"))) expect(readFileSync(html, "utf8"), relative(out, html)).not.toMatch(/<script\b/i);
+  });
+
+  it("states every figure of the original coverage in the main story's text", () => {
+    const story = text(readFileSync(join(out, "stories", "county-lines-london", "index.html"), "utf8"));
+    const figures = ["4,013", "46%", "29%", "34%", "89%", "90%", "15%", "41", "11", "62", "Norfolk", "Hampshire", "Essex", "Sussex", "Thames Valley", "416", "369", "336", "251", "568", "243", "about 33", "about 2,000", "£800,000", "720"];
+    for (const figure of figures) expect(story, figure).toContain(figure);
+  });
+
+  it("links every CSV download to a file in the build that is byte-identical to data/", () => {
+    const pages = files(out).filter((f) => f.endsWith(".html"));
+    const links = new Set(pages.flatMap((p) => [...readFileSync(p, "utf8").matchAll(/href="([^"]+\.csv)"/g)].map((m) => m[1]!)));
+    expect(links.size).toBeGreaterThanOrEqual(5);
+    for (const link of links) {
+      expect(link).toMatch(/^\/data\/[a-z-]+\/\d{4}-\d{2}-\d{2}\/[a-z0-9-]+\.csv$/);
+      expect(readFileSync(join(out, link)).equals(readFileSync(link.slice(1))), link).toBe(true);
+    }
+  });
+});

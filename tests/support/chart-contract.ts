@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { renderChart } from "../../src/lib/render/render-chart";
+import { expectSvgSnapshot, parseSvg } from "./svg";
+
+/**
+ * The checks every chart must pass, whatever its data: snapshots of both renderings, an
+ * accessible name and description wired to the figure, one mark per data row, no NaN,
+ * undefined or Infinity in the markup, and chart text at least 11 CSS px at a 288 px column.
+ */
+export function chartContract(id: string) {
+  describe(`chart ${id}: figure contract`, () => {
+    const chart = renderChart(id);
+
+    it.each(["wide", "narrow"] as const)("matches the reviewed %s snapshot", async (variant) => {
+      await expectSvgSnapshot(variant === "wide" ? id : `${id}-narrow`, chart.svg[variant]);
+    });
+
+    it.each(["wide", "narrow"] as const)("the %s SVG is an image named and described by the figure", (variant) => {
+      const svg = parseSvg(chart.svg[variant]);
+      expect(svg.getAttribute("role")).toBe("img");
+      expect(svg.getAttribute("aria-labelledby")).toBe(chart.titleId);
+      expect(svg.getAttribute("aria-describedby")).toBe(chart.descriptionId);
+      expect(svg.getAttribute("viewBox")).toMatch(/^0 0 \d+ \d+$/);
+      expect(svg.querySelector("style")).toBeNull();
+    });
+
+    it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
+      const svg = parseSvg(chart.svg[variant]);
+      const bars = svg.querySelectorAll('g[aria-label="bar"] rect').length;
+      const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "not published").length;
+      expect(bars + gaps).toBe(chart.table.rows.length);
+    });
+
+    it("has no NaN, undefined or Infinity in its markup", () => {
+      for (const svg of Object.values(chart.svg)) expect(svg).not.toMatch(/NaN|undefined|Infinity/);
+    });
+
+    it("keeps chart text at least 11 CSS px when the narrow SVG fills a 288 px column", () => {
+      const svg = parseSvg(chart.svg.narrow);
+      const scale = Math.min(1, 288 / Number(svg.getAttribute("width")));
+      const size = Number(svg.getAttribute("font-size"));
+      const overrides = [...svg.querySelectorAll("[font-size]")].map((e) => Number(e.getAttribute("font-size")));
+      expect(Math.min(size, ...overrides) * scale).toBeGreaterThanOrEqual(11);
+    });
+
+    it("has a data table with one row per data row, and cites only declared sources", () => {
+      expect(chart.table.rows.length).toBeGreaterThan(0);
+      expect(chart.sources.length).toBeGreaterThan(0);
+      for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
+    });
+  });
+  return renderChart(id);
+}

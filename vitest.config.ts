@@ -1,0 +1,12 @@
+/// <reference types="vitest/config" />
+import { getViteConfig } from "astro/config";
+
+export default getViteConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    setupFiles: ["tests/setup.ts"],
+    // The build test runs a real production build; give it room on a 2-core machine.
+    testTimeout: 20_000,
+    hookTimeout: 240_000,
+  },
+});
