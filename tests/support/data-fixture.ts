@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll } from "vitest";
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
 
 export const HEADLINE_HEADER = "id,label,value,value_high,qualifier,unit,period,status,sources,note";
 
@@ -26,6 +32,7 @@ interface FixtureOptions {
  */
 export function makeDataRoot(files: Record<string, string | Uint8Array>, { dataset = "rescue-and-response", version = "2019-09-18", meta, extra = {} }: FixtureOptions = {}): string {
   const root = mkdtempSync(join(tmpdir(), "cl-data-"));
+  roots.push(root);
   const dir = join(root, "data", dataset, version);
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);

@@ -1,0 +1,35 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { chartIds } from "../../src/charts";
+import { factIds } from "../../src/lib/data/facts";
+import { storySchema } from "../../src/lib/content/story-schema";
+
+const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_"));
+
+describe.each(stories)("content/stories/%s", (file) => {
+  const source = readFileSync(`content/stories/${file}`, "utf8");
+  const [, yaml = ""] = /^---\n([\s\S]*?)\n---\n/.exec(source) ?? [];
+  const result = storySchema.safeParse(parse(yaml));
+
+  it("has valid frontmatter", () => {
+    expect(result.error?.issues ?? []).toEqual([]);
+  });
+
+  it("uses only chart ids that exist", () => {
+    const used = [...source.matchAll(/<Chart\s[^>]*?id="([^"]+)"/g)].map((m) => m[1]);
+    for (const id of used) expect(chartIds).toContain(id);
+  });
+
+  it("uses only fact ids that exist in its pinned data", () => {
+    const valid = factIds(result.data?.data ?? {});
+    const used = [...source.matchAll(/<Fact\s[^>]*?id="([^"]+)"/g)].map((m) => m[1]);
+    for (const id of used) expect(valid, `<Fact id="${id}">`).toContain(id);
+  });
+});
+
+it("there is at least one story, and the main story uses at least five charts", () => {
+  expect(stories).toContain("county-lines-london.mdx");
+  const main = readFileSync("content/stories/county-lines-london.mdx", "utf8");
+  expect(new Set([...main.matchAll(/<Chart\s[^>]*?id="([^"]+)"/g)].map((m) => m[1])).size).toBeGreaterThanOrEqual(5);
+});
