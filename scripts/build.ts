@@ -31,9 +31,19 @@ try {
   process.env.OUT_DIR = temp;
   await build({ root: process.cwd(), outDir: temp, logLevel: process.env.ASTRO_LOG_LEVEL === "silent" ? "silent" : "warn" });
 } catch (error) {
+  fail(editorMessage(error as Error));
+}
+
+/**
+ * Our own checks raise messages that start with "content/…:line:column:" or "data/…:line:". Bundlers
+ * wrap them in their own prefixes and stack traces; an editor needs only our line.
+ */
+function editorMessage(error: Error): string {
+  const ours = /(?:^|\s)((?:content|data|src)\/[^\s:]+:\d+(?::\d+)?: .+)$/m.exec(error.message);
+  if (ours) return ours[1]!;
   const e = error as Error & { loc?: { file?: string; line?: number; column?: number } };
   const where = e.loc?.file ? `${e.loc.file}${e.loc.line ? `:${e.loc.line}` : ""}${e.loc.column ? `:${e.loc.column}` : ""}: ` : "";
-  fail(`${where}${e.message}`);
+  return `${where}${error.message}`;
 }
 
 if (existsSync(out)) renameSync(out, old);
