@@ -1,4 +1,5 @@
 import type { PlotOptions } from "@observablehq/plot";
+import type { Feature, Geometry } from "geojson";
 import type { Dataset } from "../lib/data/load-dataset";
 import type { AnyRow, DatasetId } from "../lib/data/tables";
 
@@ -20,14 +21,37 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   readonly dataset: DatasetId;
   /** The table (CSV file name without `.csv`) readers can download. */
   readonly table: string;
+  /** Further tables the chart draws on, also offered for download. */
+  readonly moreTables?: readonly string[];
+  /** For maps: the boundary dataset and its TopoJSON object, turned into features for `spec`. */
+  readonly boundaries?: { readonly dataset: DatasetId; readonly file: string; readonly object: string };
   /** The rows the chart shows, in display order. */
   select(data: Dataset): T;
   /** Plot options for those rows at a given width. */
-  spec(rows: T, options: { width: number }): PlotOptions;
+  spec(rows: T, options: ChartSpecOptions): PlotOptions;
   /** One or two plain sentences stating what the chart shows, with its key numbers. */
   describe(rows: T): string;
   /** The data table under the chart. */
   tabulate(rows: T): ChartTable;
+  /** The key shown above the chart; bar charts get one built from the statuses shown. */
+  legend?(rows: T): readonly LegendItem[];
+  /** A numbered key for labels the narrow rendering shows as numbers (maps). */
+  numberedKey?(rows: T): readonly string[];
+}
+
+export interface ChartSpecOptions {
+  width: number;
+  /** Boundary features (GeoJSON, ids are GSS codes) when the chart declares `boundaries`. */
+  features?: readonly Feature<Geometry, { name: string }>[];
+}
+
+/** Swatch styles available to legends (classes `key-<swatch>` in global.css). */
+export type Swatch = "solid" | "outline" | "dashed" | "range" | "gap" | "map-none" | "map-origin" | "map-1" | "map-2" | "map-3" | "map-4" | "line" | "line-dashed" | "outline-dashed";
+
+export interface LegendItem {
+  /** The swatch drawn before the label; none for a text marker such as "† One outlet only". */
+  readonly swatch?: Swatch;
+  readonly label: string;
 }
 
 /** Identity helper that keeps each chart file's row type. */

@@ -1,14 +1,16 @@
 import ageBands from "./age-bands";
 import boroughs from "./boroughs";
+import boroughsMap from "./boroughs-map";
 import dealLineShare from "./deal-line-share";
 import type { ChartDefinition } from "./define-chart";
 import destinations from "./destinations";
+import destinationsMap from "./destinations-map";
 import referralFunnel from "./referral-funnel";
 import sex from "./sex";
 
 /** Every chart an editor can place with `<Chart id="…" />`, by id. */
 export const charts: Readonly<Record<string, ChartDefinition>> = Object.fromEntries(
-  ([ageBands, boroughs, dealLineShare, destinations, referralFunnel, sex] as unknown as ChartDefinition[]).map((c) => [c.id, c]),
+  ([ageBands, boroughs, boroughsMap, dealLineShare, destinations, destinationsMap, referralFunnel, sex] as unknown as ChartDefinition[]).map((c) => [c.id, c]),
 );
 
 export const chartIds = Object.keys(charts).sort();

@@ -7,7 +7,7 @@ import { expectSvgSnapshot, parseSvg } from "./svg";
  * accessible name and description wired to the figure, one mark per data row, no NaN,
  * undefined or Infinity in the markup, and chart text at least 11 CSS px at a 288 px column.
  */
-export function chartContract(id: string) {
+export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "map" } = {}) {
   describe(`chart ${id}: figure contract`, () => {
     const chart = renderChart(id);
 
@@ -24,7 +24,9 @@ export function chartContract(id: string) {
       expect(svg.querySelector("style")).toBeNull();
     });
 
-    it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
+    // Bars: one rect or "not published" label per row. Maps assert their own shapes per area.
+    if (kind === "bars")
+      it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
       const svg = parseSvg(chart.svg[variant]);
       const bars = svg.querySelectorAll('g[aria-label="bar"] rect').length;
       const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "not published").length;

@@ -7,4 +7,6 @@ import type { DatasetId } from "./tables";
 export const catalog: Readonly<Record<DatasetId, string>> = {
   "rescue-and-response": "2019-09-18",
   national: "2019-01-30",
+  "police-force-areas": "2018-04-01",
+  "london-boroughs": "2018-04-01",
 };

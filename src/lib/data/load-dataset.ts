@@ -5,15 +5,20 @@ import { DataError } from "./data-error";
 import { metaSchema, type Meta } from "./meta-schema";
 import { parseCsv } from "./parse-csv";
 import { dataPath, displayPath, projectRoot } from "./paths";
-import { isDatasetId, tableSchemas, type AnyRow, type DatasetId } from "./tables";
+import { isDatasetId, isValueTable, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
+import { parseTopology, type Topology } from "./parse-topology";
 
 /** One validated dataset version: its metadata and every table, read-only. */
 export interface Dataset {
   readonly id: DatasetId;
   readonly version: string;
   readonly meta: Meta;
-  /** Rows by table name (file name without `.csv`). */
+  /** Value rows by table name (file name without `.csv`): what charts and Facts read. */
   readonly tables: Readonly<Record<string, readonly AnyRow[]>>;
+  /** Lookup rows (codes, names) by table name. */
+  readonly lookups: Readonly<Record<string, readonly LookupRow[]>>;
+  /** TopoJSON topologies by file name without `.topo.json`. */
+  readonly topologies: Readonly<Record<string, Topology>>;
 }
 
 /** Files a version folder may hold besides the CSVs listed in meta.json. */
@@ -58,6 +63,8 @@ export function loadDataset(dataset: string, version: string, root: string = pro
   const rowIds = new Set<string>();
   const schemas = tableSchemas[dataset] as Readonly<Record<string, z.ZodObject | undefined>>;
   const tables: Record<string, readonly AnyRow[]> = {};
+  const lookups: Record<string, readonly LookupRow[]> = {};
+  const topologies: Record<string, Topology> = {};
 
   for (const file of meta.files) {
     const path = dataPath(root, dataset, version, file.name);
@@ -68,21 +75,28 @@ export function loadDataset(dataset: string, version: string, root: string = pro
     if (actual !== file.sha256) {
       throw new DataError(shown, `checksum mismatch: meta.json records sha256 ${file.sha256} but the file's is ${actual}. A published file never changes: put the corrected file in a new version folder (see data/README.md)`);
     }
+    if (file.name.endsWith(".topo.json")) {
+      topologies[file.name.replace(/\.topo\.json$/, "")] = parseTopology(bytes, shown);
+      continue;
+    }
     const name = file.name.replace(/\.csv$/, "");
     const schema = schemas[name];
     if (!schema) throw new DataError(shown, `no table "${name}" is defined for ${dataset}; known tables: ${Object.keys(schemas).join(", ")}`);
-    tables[name] = parseCsv(bytes, shown, schema, Object.keys(schema.shape), (parsed) => {
+    const values = isValueTable(schema);
+    const rows = parseCsv(bytes, shown, schema, Object.keys(schema.shape), (parsed) => {
       const row = parsed as AnyRow;
       const undeclared = row.sources.find((s) => !sourceIds.has(s));
       if (undeclared) return { field: "sources", reason: `source "${undeclared}" is not declared in meta.json "sources" (declared: ${[...sourceIds].join(", ")})` };
-      if (!periodIds.has(row.period)) return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
+      if (values && !periodIds.has(row.period)) return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
       if (rowIds.has(row.id)) return { field: "id", reason: `the id "${row.id}" is already used in this version; ids must be unique across its files` };
       rowIds.add(row.id);
       return undefined;
-    }) as readonly AnyRow[];
+    });
+    if (values) tables[name] = rows as readonly AnyRow[];
+    else lookups[name] = rows as readonly LookupRow[];
   }
 
-  const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables) });
+  const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables), lookups: Object.freeze(lookups), topologies: Object.freeze(topologies) });
   cache.set(key, result);
   return result;
 }

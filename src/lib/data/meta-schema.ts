@@ -23,7 +23,7 @@ export const metaSchema = z.object({
   /** Plain-English definitions of the terms the rows use. */
   definitions: z.array(z.object({ term: text, text }).strict()),
   /** Every data file in the folder, with the sha256 of its bytes. */
-  files: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+\.csv$/), title: text, description: text, sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "expected 64 lower-case hex digits (run sha256sum on the file)" }) }).strict()).min(1),
+  files: z.array(z.object({ name: z.string().regex(/^[a-z0-9-]+\.(?:csv|topo\.json)$/, { error: "expected a kebab-case file name ending .csv or .topo.json" }), title: text, description: text, sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "expected 64 lower-case hex digits (run sha256sum on the file)" }) }).strict()).min(1),
   /** What changed since the previous version, and why. */
   changes: text,
 }).strict();

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { checkValueBlock, gssCode, idColumn, oneOf, optionalWhole, textColumn, valueColumns, type ValueBlock } from "./columns";
+import { checkValueBlock, gssCode, idColumn, oneOf, optionalWhole, sourceList, textColumn, valueColumns, type ValueBlock } from "./columns";
+
+/** Builds a lookup table schema (no values): an id, the table's own columns and its sources. */
+function lookup<T extends z.ZodRawShape>(own: T) {
+  return z.object({ id: idColumn, ...own, sources: sourceList });
+}
 
 /** Builds a table schema: the id column, the table's own columns, then the shared value block. */
 function table<T extends z.ZodRawShape>(own: T) {
@@ -31,12 +36,26 @@ export const tableSchemas = {
     headline: table({ label: textColumn }),
     "deal-line-share": table({ force_code: policeForceArea, force: textColumn }),
   },
+  "police-force-areas": {
+    forces: lookup({ pfa_code: policeForceArea, pfa_name: textColumn }),
+    lookup: lookup({ unit_code: z.string().regex(/^GB-[A-Z]{3}$/, { error: (i) => `expected an ISO 3166-2 code such as GB-NFK (got ${JSON.stringify(i.input)})` }), pfa_code: policeForceArea }),
+  },
+  "london-boroughs": {
+    boroughs: lookup({ borough_code: londonBorough, borough_name: textColumn }),
+  },
 } as const;
+
+/** Tables whose rows are values (with the value block); the others are lookups. */
+export function isValueTable(schema: z.ZodObject): boolean {
+  return "qualifier" in schema.shape;
+}
 
 export type DatasetId = keyof typeof tableSchemas;
 export type TableName<D extends DatasetId> = keyof (typeof tableSchemas)[D] & string;
 export type Row<D extends DatasetId, T extends TableName<D>> = Readonly<z.output<(typeof tableSchemas)[D][T] extends z.ZodType ? (typeof tableSchemas)[D][T] : never>>;
-/** Fields every row has, whatever its table. */
+/** A row of a lookup table. */
+export type LookupRow = Readonly<{ id: string; sources: readonly string[] }> & Readonly<Record<string, unknown>>;
+/** Fields every value row has, whatever its table. */
 export type AnyRow = Readonly<z.output<ReturnType<typeof table<{}>>>> & Readonly<Record<string, unknown>>;
 
 export function isDatasetId(id: string): id is DatasetId {

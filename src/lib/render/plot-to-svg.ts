@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { relativePath } from "./relative-path";
 
 /** A DOM implementation Plot can draw into. linkedom is the default (see README, "Server-side DOM"). */
 export type DocumentFactory = () => Document;
@@ -22,7 +23,8 @@ export interface SvgOptions {
  * - Plot numbers clip and pattern ids with module-level counters, so they are renamed
  *   `<prefix>-1`, `<prefix>-2`… in document order;
  * - Plot's `<style>` element is removed (its rules live in global.css, under `.chart-svg`);
- * - coordinates are cut to two decimals, which is far below a pixel and keeps pages small;
+ * - path data is rewritten as relative moves to a tenth of a pixel, and other numbers cut to two
+ *   decimals, which keeps maps small;
  * - the SVG is `role="img"`, named and described by the figure's title and text description,
  *   so assistive technology reads those instead of every tick label.
  */
@@ -35,7 +37,9 @@ export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, des
   svg.removeAttribute("aria-label");
   svg.setAttribute("font-family", "inherit");
   if (!svg.getAttribute("font-size") || svg.getAttribute("font-size") === "10") svg.setAttribute("font-size", "13");
-  return renumberIds(svg.outerHTML, idPrefix).replace(/(\d+\.\d{3,})/g, (d) => String(Math.round(Number(d) * 100) / 100));
+  return renumberIds(svg.outerHTML, idPrefix)
+    .replace(/ d="([^"]+)"/g, (_, d: string) => ` d="${relativePath(d)}"`)
+    .replace(/(\d+\.\d{3,})/g, (d) => String(Math.round(Number(d) * 100) / 100));
 }
 
 function renumberIds(markup: string, prefix: string): string {

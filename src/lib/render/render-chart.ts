@@ -1,31 +1,36 @@
 import { getChart } from "../../charts";
-import type { ChartTable } from "../../charts/define-chart";
+import type { ChartTable, LegendItem } from "../../charts/define-chart";
+import { statusLegend } from "../../charts/status-legend";
 import { theme } from "../../charts/theme";
 import { catalog } from "../data/catalog";
-import type { Qualifier, Status } from "../data/columns";
+import type { Status } from "../data/columns";
 import { loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
 import { projectRoot } from "../data/paths";
 import type { DatasetId } from "../data/tables";
 import { linkedomDocument, plotToSvg, type DocumentFactory } from "./plot-to-svg";
+import { topologyFeatures } from "./topology-features";
 
 /** Everything a figure needs, computed at build time from one chart and one data version. */
 export interface RenderedChart {
   readonly id: string;
   readonly dataset: DatasetId;
   readonly version: string;
-  /** CSV file name readers can download, e.g. "destinations.csv". */
-  readonly file: string;
+  /** CSV file names readers can download, e.g. ["destinations.csv"]. */
+  readonly files: readonly string[];
   readonly svg: { readonly narrow: string; readonly wide: string };
   readonly description: string;
   readonly table: ChartTable;
   /** Sources cited by the rows shown, in meta.json order. */
   readonly sources: readonly Source[];
+  /** For maps: the boundary data's sources (attribution) and version. */
+  readonly boundaries?: { readonly dataset: DatasetId; readonly version: string; readonly sources: readonly Source[] };
   /** Statuses of the rows shown, for the legend. */
   readonly statuses: readonly Status[];
-  /** Whether any row shown is a range, or not published: the legend explains both. */
-  readonly hasRange: boolean;
-  readonly hasGap: boolean;
+  /** The key above the chart. */
+  readonly legend: readonly LegendItem[];
+  /** Numbered labels, for charts whose narrow rendering uses numbers. */
+  readonly numberedKey: readonly string[];
   /** Element ids of the figure's title and description (used by the SVG's aria attributes). */
   readonly titleId: string;
   readonly descriptionId: string;
@@ -46,25 +51,28 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
   const version = versions[chart.dataset] ?? catalog[chart.dataset];
   const data = loadDataset(chart.dataset, version, root);
   const rows = chart.select(data);
+  const boundary = chart.boundaries && loadDataset(chart.boundaries.dataset, versions[chart.boundaries.dataset] ?? catalog[chart.boundaries.dataset], root);
+  const features = boundary && chart.boundaries ? topologyFeatures(boundary, chart.boundaries.file, chart.boundaries.object) : undefined;
   const base = `chart-${id}${instance ? `-${instance}` : ""}`;
   const titleId = `${base}-title`;
   const descriptionId = `${base}-desc`;
   const svg = (variant: "narrow" | "wide") =>
-    plotToSvg(chart.spec(rows, { width: theme.widths[variant] }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
+    plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
   const cited = new Set(rows.flatMap((r) => r.sources));
   const statusOrder: Status[] = ["primary", "secondary", "single-source", "conflicting"];
   return {
     id,
     dataset: chart.dataset,
     version,
-    file: `${chart.table}.csv`,
+    files: [chart.table, ...(chart.moreTables ?? [])].map((t) => `${t}.csv`),
     svg: { narrow: svg("narrow"), wide: svg("wide") },
     description: chart.describe(rows),
     table: chart.tabulate(rows),
     sources: data.meta.sources.filter((s) => cited.has(s.id)),
+    boundaries: boundary && { dataset: boundary.id, version: boundary.version, sources: boundary.meta.sources },
     statuses: statusOrder.filter((s) => rows.some((r) => r.status === s)),
-    hasRange: rows.some((r) => r.qualifier === ("range" satisfies Qualifier)),
-    hasGap: rows.some((r) => r.qualifier === ("not-published" satisfies Qualifier)),
+    legend: chart.legend?.(rows) ?? statusLegend(rows),
+    numberedKey: chart.numberedKey?.(rows) ?? [],
     titleId,
     descriptionId,
   };

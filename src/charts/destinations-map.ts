@@ -1,0 +1,124 @@
+import * as Plot from "@observablehq/plot";
+import { geoCentroid } from "d3-geo";
+import type { Feature, Geometry } from "geojson";
+import { rowsOf } from "../lib/data/rows-of";
+import type { Row } from "../lib/data/tables";
+import { formatValue } from "../lib/format/format-value";
+import { joinAllByCode } from "../lib/transform/join-by-code";
+import { defineChart } from "./define-chart";
+import { tabulateBars } from "./describe-bars";
+import { statusInfo } from "./status";
+import { mapColors, thresholdColor } from "./map-theme";
+
+type Destination = Row<"rescue-and-response", "destinations">;
+type Area = Feature<Geometry, { name: string }>;
+
+/** London as an exporting area: the Metropolitan Police and City of London Police areas. */
+export const LONDON_CODES = ["E23000001", "E23000034"];
+/** Bins of the count scale; every bin starts above zero, so no colour can be read as zero. */
+export const DESTINATION_THRESHOLDS = [100, 200, 300] as const;
+
+const label = (d: Destination) => `${d.area} ${d.qualifier === "not-published" ? "(no count)" : formatValue(d)}${statusInfo[d.status].marker}`;
+
+/**
+ * Where London's lines ran: police force areas shaded by the number of linked Londoners, with a line
+ * from London to each area whose count was published, its width proportional to that count.
+ * Areas with no published figure are grey and hatched-free, clearly off the colour ramp; Sussex,
+ * ranked but uncounted, is outlined and labelled as such.
+ */
+export default defineChart({
+  id: "destinations-map",
+  dataset: "rescue-and-response",
+  table: "destinations",
+  boundaries: { dataset: "police-force-areas", file: "police-force-areas", object: "pfa" },
+  select: (data) => [...rowsOf(data, "rescue-and-response", "destinations")].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.value ?? -1) - (a.value ?? -1)),
+  spec: (rows, { width, features = [] }) => {
+    const byCode = joinAllByCode(rows, features, (r) => r.area_code, "destinations-map");
+    const london = features.filter((f) => LONDON_CODES.includes(String(f.id)));
+    const origin = geoCentroid({ type: "FeatureCollection", features: london } as never);
+    const counted = rows.filter((r) => r.value !== null);
+    const max = Math.max(...counted.map((r) => r.value!));
+    const narrow = width < 480;
+    const centroid = (code: string) => geoCentroid(features.find((f) => f.id === code)! as never);
+    const fillOf = (f: Area) => {
+      if (LONDON_CODES.includes(String(f.id))) return mapColors.origin;
+      const row = byCode.get(String(f.id));
+      return row?.value != null ? thresholdColor(row.value, DESTINATION_THRESHOLDS) : mapColors.none;
+    };
+    const titleOf = (f: Area) => {
+      if (LONDON_CODES.includes(String(f.id))) return `${f.properties.name}: London, where the lines start`;
+      const row = byCode.get(String(f.id));
+      return row ? `${row.area}: ${formatValue(row)} (${statusInfo[row.status].explain.toLowerCase()})` : `${f.properties.name}: no figure published`;
+    };
+    const links = counted.map((r) => ({ ...r, from: origin, to: centroid(r.area_code) }));
+    const labelled = rows.filter((r) => r.rank !== null && LABELS[r.area_code]);
+    const sussex = features.filter((f) => byCode.get(String(f.id))?.qualifier === "not-published");
+    return {
+      width,
+      height: Math.round(width * (narrow ? 1.1 : 1)),
+      margin: 0,
+      marginRight: narrow ? 14 : 110,
+      marginBottom: narrow ? 8 : 16,
+      // clip: false keeps labels placed at sea, beyond the land's frame, instead of dropping them.
+      projection: { type: "transverse-mercator", rotate: [2, 0], domain: { type: "FeatureCollection", features } as never, clip: false },
+      color: { type: "identity" },
+      marks: [
+        Plot.geo(features, { fill: fillOf, stroke: "var(--bg)", strokeWidth: 0.75, title: titleOf }),
+        Plot.geo(sussex, { fill: "none", stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2" }),
+        // Plot's strokeDasharray is a constant, so disputed counts get their own, dashed, mark.
+        ...[false, true].map((disputed) =>
+          Plot.link(links.filter((d) => (d.status === "conflicting") === disputed), {
+            x1: (d) => d.from[0], y1: (d) => d.from[1], x2: (d) => d.to[0], y2: (d) => d.to[1],
+            stroke: "currentColor", strokeOpacity: 0.85, strokeLinecap: disputed ? "butt" : "round",
+            strokeWidth: (d) => (d.value! / max) * (narrow ? 5 : 8),
+            strokeDasharray: disputed ? "5,3" : undefined,
+          }),
+        ),
+        Plot.dot([origin], { x: (d) => d[0], y: (d) => d[1], r: 4, fill: "currentColor", stroke: "var(--bg)", strokeWidth: 1.5 }),
+        Plot.text([origin], { x: (d) => d[0], y: (d) => d[1], text: () => "London", dx: -8, dy: 12, textAnchor: "end", fontWeight: 700, stroke: "var(--bg)", strokeWidth: 4, fill: "currentColor", paintOrder: "stroke" }),
+        Plot.link(labelled, { x1: (d) => LABELS[d.area_code]![0], y1: (d) => LABELS[d.area_code]![1], x2: (d) => centroid(d.area_code)[0], y2: (d) => centroid(d.area_code)[1], stroke: "currentColor", strokeWidth: 0.75 }),
+        ...(["start", "middle", "end"] as const).map((anchor) =>
+          Plot.text(narrow ? (anchor === "middle" ? labelled : []) : labelled.filter((d) => LABELS[d.area_code]![2] === anchor), {
+            x: (d) => LABELS[d.area_code]![0], y: (d) => LABELS[d.area_code]![1],
+            text: narrow ? (d) => String(d.rank) : label,
+            textAnchor: anchor,
+            stroke: "var(--bg)", strokeWidth: 4, fill: "currentColor", paintOrder: "stroke", fontWeight: 700,
+          }),
+        ),
+      ],
+    };
+  },
+  describe: (rows) => {
+    const top = rows.filter((r) => r.rank !== null);
+    const parts = top.map((r) => `${r.rank}. ${r.area}: ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`);
+    const others = rows.filter((r) => r.rank === null && r.value !== null).map((r) => `${r.area} ${formatValue(r)}`);
+    return `Map of England and Wales by police force area, with lines from London to each destination whose count was published. Ranked destinations: ${parts.join("; ")}. Also published: ${others.join(", ")}. No figure was published for the other force areas.`;
+  },
+  legend: () => [
+    { swatch: "map-1", label: `1–${DESTINATION_THRESHOLDS[0] - 1}` },
+    { swatch: "map-2", label: `${DESTINATION_THRESHOLDS[0]}–${DESTINATION_THRESHOLDS[1] - 1}` },
+    { swatch: "map-3", label: `${DESTINATION_THRESHOLDS[1]}–${DESTINATION_THRESHOLDS[2] - 1}` },
+    { swatch: "map-4", label: `${DESTINATION_THRESHOLDS[2]} or more linked Londoners` },
+    { swatch: "map-none", label: "No figure published (not zero)" },
+    { swatch: "outline-dashed", label: "Ranked, count not published" },
+    { swatch: "map-origin", label: "London, where the lines start" },
+    { swatch: "line", label: "Line width proportional to the count" },
+    { swatch: "line-dashed", label: `${statusInfo.conflicting.marker} Sources disagree` },
+    { label: `${statusInfo["single-source"].marker} One outlet only` },
+  ],
+  numberedKey: (rows) => rows.filter((r) => r.rank !== null && LABELS[r.area_code]).map(label),
+  tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })), "Police force area"),
+});
+
+/**
+ * Where each ranked area's label sits (longitude, latitude, text anchor): out at sea or over empty
+ * land, joined to the area by a leader line, so that the crowded south-east stays readable.
+ */
+const LABELS: Readonly<Record<string, readonly [number, number, "start" | "middle" | "end"]>> = {
+  E23000024: [0.75, 53.3, "middle"], // Norfolk, above the north Norfolk coast
+  E23000025: [1.85, 52.25, "start"], // Suffolk, east in the North Sea
+  E23000028: [1.45, 51.55, "start"], // Essex, east of the Thames estuary
+  E23000033: [0.1, 50.45, "middle"], // Sussex, in the Channel
+  E23000030: [-1.9, 50.35, "end"], // Hampshire, south-west in the Channel
+  E23000029: [-2.6, 52.05, "end"], // Thames Valley, to the west
+};

