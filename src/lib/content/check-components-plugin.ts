@@ -1,30 +1,101 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { MdastPluginDefinition, MdastVisitorContext, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from "satteri";
+import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from "satteri";
 import { chartIds } from "../../charts";
-import { factIds, type Versions } from "../data/facts";
+import { allowedHtml, editorComponents, type EditorComponent } from "../../components/editor-components";
+import { allFacts, type Versions } from "../data/facts";
+import { storySources } from "../data/story-sources";
+import { closest } from "./closest";
+import { findTypedNumbers } from "./typed-numbers";
 
 type Element = Readonly<MdxJsxFlowElement | MdxJsxTextElement>;
+interface Point { line: number; column: number }
+
+/** An editor's mistake in a story, with the place to fix it. */
+export class StoryError extends Error {
+  override name = "StoryError";
+}
 
 /**
- * Markdown-processor plugin (Sätteri, Astro 7's default): checks every `<Chart id>` and
- * `<Fact id>` in a story against the chart registry and the facts of the story's pinned data.
- * The build stops at the first unknown id with `file:line:column`, what is wrong, and the valid
- * ids, so an editor never has to read a stack trace.
+ * Markdown-processor plugin (Sätteri, Astro 7's default) that checks a story as it is compiled,
+ * in `npm run dev` and in the build. It stops at the first mistake with `file:line:column`, what is
+ * wrong and how to fix it:
+ * - a component that is not part of the editor surface, or a misspelt or missing prop;
+ * - an unknown chart, fact or source id (listing the valid ones);
+ * - a number typed by hand that equals a data value, naming the `<Fact>` to use instead.
  */
 export function checkComponentsPlugin(context: PluginFactoryContext): MdastPluginDefinition {
   const path = context.fileURL ? relative(process.cwd(), fileURLToPath(context.fileURL)) : "story";
   const frontmatter = (context.data as { astro?: { frontmatter?: { data?: Versions } } }).astro?.frontmatter;
-  let facts: string[] | undefined;
-  const check = (node: Element, _ctx: MdastVisitorContext) => {
-    if (node.name !== "Chart" && node.name !== "Fact") return;
-    const where = `${path}:${node.position?.start.line ?? "?"}:${node.position?.start.column ?? "?"}`;
-    const attr = node.attributes.find((a) => a.type === "mdxJsxAttribute" && a.name === "id");
-    if (!attr || typeof attr.value !== "string") throw new Error(`${where}: <${node.name}> needs an id written as plain text, e.g. <${node.name} id="…" />`);
-    const valid = node.name === "Chart" ? chartIds : (facts ??= factIds(frontmatter?.data ?? {}));
-    if (!valid.includes(attr.value)) {
-      throw new Error(`${where}: <${node.name} id="${attr.value}">: unknown ${node.name === "Chart" ? "chart" : "fact"} id "${attr.value}". Use one of: ${valid.join(", ")}`);
+  const pins = frontmatter?.data ?? {};
+  let facts: ReturnType<typeof allFacts> | undefined;
+  const getFacts = () => (facts ??= allFacts(pins));
+  const fail = (at: Point | undefined, message: string): never => {
+    throw new StoryError(`${path}:${at?.line ?? "?"}:${at?.column ?? "?"}: ${message}`);
+  };
+
+  const checkElement = (node: Element) => {
+    const at = node.position?.start;
+    const name = node.name ?? "";
+    if (!name) return;
+    if (/^[a-z]/.test(name)) {
+      if (!(allowedHtml as readonly string[]).includes(name)) fail(at, `<${name}> is HTML, which stories do not use; write Markdown instead (allowed HTML: ${allowedHtml.join(", ")})`);
+      return;
+    }
+    const known = Object.keys(editorComponents) as EditorComponent[];
+    if (!known.includes(name as EditorComponent)) {
+      const hint = closest(name, known);
+      fail(at, `unknown component <${name}>${hint ? `; did you mean <${hint}>?` : ""} The components are: ${known.map((k) => `<${k}>`).join(", ")}`);
+    }
+    const spec = editorComponents[name as EditorComponent];
+    const props = new Map<string, unknown>();
+    for (const attr of node.attributes) {
+      if (attr.type !== "mdxJsxAttribute") fail(at, `<${name}> props must be written as name="text"; {…} expressions are not allowed in stories`);
+      props.set((attr as { name: string }).name, (attr as { value: unknown }).value);
+    }
+    const allowed: readonly string[] = [...spec.required, ...spec.optional];
+    for (const prop of props.keys()) {
+      if (!allowed.includes(prop)) {
+        const hint = closest(prop, allowed);
+        fail(at, `<${name}> has no prop "${prop}"${hint ? `; did you mean "${hint}"?` : ""} Its props are: ${allowed.join(", ")}`);
+      }
+    }
+    for (const prop of spec.required) {
+      const value = props.get(prop);
+      if (typeof value !== "string" || value.trim() === "") {
+        fail(at, `<${name}> needs ${prop === "title" && name === "Chart" ? 'a title stating the chart\'s takeaway, e.g. title="Norfolk was the top destination"' : `a ${prop}="…" prop`}`);
+      }
+    }
+    const id = props.get("id") as string | undefined;
+    if (name === "Chart" && !chartIds.includes(id!)) fail(at, `<Chart id="${id}">: unknown chart id "${id}". Use one of: ${chartIds.join(", ")}`);
+    if (name === "Fact") {
+      const ids = getFacts().map((f) => f.id).sort();
+      if (!ids.includes(id!)) {
+        const hint = closest(id!, ids);
+        fail(at, `<Fact id="${id}">: unknown fact id "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}. Use one of: ${ids.join(", ")}`);
+      }
+    }
+    if (name === "Cite") {
+      const source = props.get("source") as string;
+      const sources = [...new Set(storySources(pins).map((s) => s.source.id))];
+      if (!sources.includes(source)) fail(at, `<Cite source="${source}">: unknown source id. The story's data cites: ${sources.join(", ")}`);
     }
   };
-  return { name: "check-components", options: { position: true }, mdxJsxFlowElement: check, mdxJsxTextElement: check };
+
+  return {
+    name: "check-components",
+    options: { position: true },
+    mdxJsxFlowElement: checkElement,
+    mdxJsxTextElement: checkElement,
+    text(node) {
+      const [typed] = findTypedNumbers(node.value, getFacts());
+      if (!typed) return;
+      const start = node.position?.start;
+      const before = node.value.slice(0, typed.offset);
+      const lines = before.split("\n");
+      const at = start && { line: start.line + lines.length - 1, column: (lines.length > 1 ? 1 : start.column) + lines.at(-1)!.length };
+      const use = typed.factIds.map((id) => `<Fact id="${id}" />`).join(" or ");
+      fail(at, `"${typed.text}" is typed by hand but it is a value in the story's data; write ${use} instead, so the number stays sourced and in step with the data`);
+    },
+  };
 }

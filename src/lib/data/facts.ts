@@ -30,15 +30,16 @@ export function factIds(versions: Versions = {}, root: string = projectRoot): st
     .sort();
 }
 
+/** Every fact under these pins. */
+export function allFacts(versions: Versions = {}, root: string = projectRoot): Fact[] {
+  return pinnedDatasets(versions, root).flatMap((data) =>
+    Object.values(data.tables).flatMap((rows) => rows.map((row) => ({ id: row.id, dataset: data.id, version: data.version, row, text: formatValue(row), sources: data.meta.sources.filter((s) => row.sources.includes(s.id)) }))),
+  );
+}
+
 /** Resolves a fact id, or throws an error listing the valid ids. */
 export function getFact(id: string, versions: Versions = {}, root: string = projectRoot): Fact {
-  for (const data of pinnedDatasets(versions, root)) {
-    for (const rows of Object.values(data.tables)) {
-      const row = rows.find((r) => r.id === id);
-      if (row) {
-        return { id, dataset: data.id, version: data.version, row, text: formatValue(row), sources: data.meta.sources.filter((s) => row.sources.includes(s.id)) };
-      }
-    }
-  }
+  const fact = allFacts(versions, root).find((f) => f.id === id);
+  if (fact) return fact;
   throw new Error(`unknown fact id "${id}". Valid ids: ${factIds(versions, root).join(", ")}`);
 }
