@@ -1,8 +1,29 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import { checkComponentsPlugin } from "./src/lib/content/check-components-plugin.ts";
+
+/**
+ * In `npm run dev`, data files are read with fs, outside Vite's module graph: watch data/ and
+ * reload the page when a file there changes (the loader re-reads files whose mtime changed).
+ * @returns {import("vite").Plugin}
+ */
+function reloadOnDataChange() {
+  return {
+    name: "reload-on-data-change",
+    configureServer(server) {
+      const data = fileURLToPath(new URL("./data/", import.meta.url));
+      server.watcher.add(data);
+      const reload = (/** @type {string} */ file) => {
+        if (file.startsWith(data)) server.ws.send({ type: "full-reload", path: "*" });
+      };
+      server.watcher.on("change", reload);
+      server.watcher.on("add", reload);
+    },
+  };
+}
 
 /**
  * SITE_URL: the public origin, used for canonical URLs, the sitemap and feeds.
@@ -18,6 +39,7 @@ export default defineConfig({
   markdown: { processor: satteri({ mdastPlugins: [checkComponentsPlugin] }) },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  vite: { plugins: [reloadOnDataChange()] },
   // No client JavaScript anywhere: prefetching would inject a script.
   prefetch: false,
 });

@@ -8,5 +8,7 @@ export default getViteConfig({
     // The build test runs a real production build; give it room on a 2-core machine.
     testTimeout: 20_000,
     hookTimeout: 240_000,
+    // Test output such as the live-preview timings is part of the record.
+    silent: false,
   },
 });

@@ -1,5 +1,6 @@
 /**
- * Production build, all or nothing. Data is checked first (every checksum, every row); then Astro
+ * Production build, all or nothing. Data is checked first (every checksum, every row), then every
+ * story's frontmatter; then Astro
  * builds into a fresh temporary folder, which replaces dist/ only if the whole build succeeded.
  * A failed build exits non-zero and leaves any previous dist/ exactly as it was.
  *
@@ -8,6 +9,7 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "astro";
+import { checkAllStories } from "../src/lib/content/check-frontmatter";
 import { loadAllDatasets } from "../src/lib/data/load-dataset";
 
 const outIndex = process.argv.indexOf("--out");
@@ -23,6 +25,7 @@ function fail(message: string): never {
 
 try {
   loadAllDatasets();
+  checkAllStories();
 } catch (error) {
   fail((error as Error).message);
 }

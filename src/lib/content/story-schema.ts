@@ -4,28 +4,50 @@ import { listVersions } from "../data/load-dataset";
 
 const datasetIds = Object.keys(catalog) as [keyof typeof catalog, ...(keyof typeof catalog)[]];
 
+/** A calendar date written YYYY-MM-DD (YAML may already have turned it into a Date). */
+const isoDate = z
+  .union([z.date(), z.string()], { error: "expected a date written YYYY-MM-DD, e.g. 2019-09-19" })
+  .transform((value, ctx) => {
+    const date = value instanceof Date ? value : /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
+    const valid = !Number.isNaN(date.getTime()) && (value instanceof Date || date.toISOString().slice(0, 10) === value);
+    if (!valid) {
+      ctx.addIssue({ code: "custom", message: `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(value instanceof Date ? "an invalid date" : value)})` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const text = (what: string, min = 1) => z.string({ error: `expected text: ${what}` }).trim().min(min, `too short: ${what}`);
+
 /** Frontmatter of a story in content/stories/<slug>.mdx. The file name is the URL. */
 export const storySchema = z
   .object({
-    /** Headline: the story's main point, in a sentence. */
-    title: z.string().min(10, "the title should be a full headline of at least 10 characters"),
+    /** Headline: the story's main point, in a sentence. Shown on the page, in search results and when shared. */
+    title: text("the headline, as a sentence of at least 10 characters", 10),
     /** One or two sentences under the headline; also the page description for search and sharing. */
-    standfirst: z.string().min(20, "the standfirst should be one or two full sentences"),
+    standfirst: text("one or two sentences under the headline (at least 20 characters)", 20),
     /** Who wrote it, e.g. "By the data team". */
-    byline: z.string().min(1),
+    byline: text('who wrote it, e.g. "By the data team"'),
     /** First publication date, YYYY-MM-DD. */
-    published: z.coerce.date(),
-    /** Date of the last substantive update, YYYY-MM-DD; shown when present. */
-    updated: z.coerce.date().optional(),
+    published: isoDate,
+    /** Date of the last substantive update, YYYY-MM-DD; shown under the headline when present. */
+    updated: isoDate.optional(),
     /**
-     * Data versions this story is pinned to, e.g. `{rescue-and-response: "2019-09-18"}`.
-     * Charts and Facts in the story read these versions; datasets not named use the catalog's.
+     * Data versions this story is pinned to, e.g. `rescue-and-response: "2019-09-18"`. Charts and
+     * Facts in the story read these versions; datasets not named use the site's current version.
      */
-    data: z.partialRecord(z.enum(datasetIds), z.string()).default({}),
-    /** Drafts are left out of production builds. */
-    draft: z.boolean().default(false),
-    /** Order on the home page (lower first); ties sort by date. */
-    order: z.number().int().default(100),
+    data: z.partialRecord(z.enum(datasetIds, { error: `expected one of the datasets: ${datasetIds.join(", ")}` }), z.string()).default({}),
+    /** Describes the share image (the lead chart and headline) for people who cannot see it. */
+    shareImageAlt: text("a sentence describing the share image, for people who cannot see it", 10),
+    /** Drafts are left out of production builds but show in `npm run dev`. */
+    draft: z.boolean({ error: "expected true or false" }).default(false),
+    /** Order on the home page (lower first); ties sort by date, newest first. */
+    order: z.number({ error: "expected a whole number" }).int().default(100),
+    /**
+     * Corrections, oldest first. Each is shown, dated, on the story, listed on the Corrections page
+     * and sent out in the RSS feed. Never delete one.
+     */
+    corrections: z.array(z.object({ date: isoDate, text: text("what was wrong and what it now says", 10) }).strict()).default([]),
   })
   .strict()
   .superRefine((story, ctx) => {
@@ -33,5 +55,10 @@ export const storySchema = z
       const versions = listVersions(dataset);
       if (!versions.includes(version)) ctx.addIssue({ code: "custom", path: ["data", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
     }
-    if (story.updated && story.updated < story.published) ctx.addIssue({ code: "custom", path: ["updated"], message: "updated must not be before published" });
+    if (story.updated && story.updated < story.published) ctx.addIssue({ code: "custom", path: ["updated"], message: "the update date is before the publication date" });
+    for (const [i, c] of story.corrections.entries()) {
+      if (c.date < story.published) ctx.addIssue({ code: "custom", path: ["corrections", i, "date"], message: "a correction cannot be dated before the story was published" });
+    }
   });
+
+export type Story = z.output<typeof storySchema>;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { DataError } from "./data-error";
 import { metaSchema, type Meta } from "./meta-schema";
 import { parseCsv } from "./parse-csv";
@@ -24,18 +24,29 @@ export interface Dataset {
 /** Files a version folder may hold besides the CSVs listed in meta.json. */
 const COMPANION_FILES = ["meta.json", "NOTES.md"];
 
-const cache = new Map<string, Dataset>();
+const cache = new Map<string, { signature: string; dataset: Dataset }>();
+
+/** Size and modification time of every file in a version folder: a changed file means a reload. */
+function signature(dir: string): string {
+  if (!existsSync(dir)) return "";
+  return readdirSync(dir).sort().map((name) => {
+    const stat = statSync(`${dir}/${name}`);
+    return `${name}:${stat.size}:${stat.mtimeMs}`;
+  }).join("|");
+}
 
 /**
  * Reads, checks and parses one dataset version. Throws a {@link DataError} naming the file,
  * line and column on the first problem: unknown dataset or version, invalid meta.json, a file
  * whose sha256 differs from meta.json (a published file was edited), an unlisted file, or an
- * invalid row. Results are cached per root, dataset and version.
+ * invalid row. Results are cached per root, dataset and version until a file in the folder changes,
+ * so `npm run dev` shows data edits without a restart.
  */
 export function loadDataset(dataset: string, version: string, root: string = projectRoot): Dataset {
   const key = `${root}\0${dataset}\0${version}`;
+  const stamp = signature(dataPath(root, dataset, version));
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached && cached.signature === stamp) return cached.dataset;
 
   const show = (path: string) => displayPath(root, path);
   if (!isDatasetId(dataset)) throw new DataError(show(dataPath(root, dataset)), `unknown dataset "${dataset}"; known datasets: ${Object.keys(tableSchemas).join(", ")}`);
@@ -97,7 +108,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
   }
 
   const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables), lookups: Object.freeze(lookups), topologies: Object.freeze(topologies) });
-  cache.set(key, result);
+  cache.set(key, { signature: stamp, dataset: result });
   return result;
 }
 

@@ -1,0 +1,75 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { closest } from "./closest";
+import { StoryError } from "./check-components-plugin";
+import { storySchema } from "./story-schema";
+
+const FIELDS = Object.keys(storySchema.shape);
+
+/**
+ * Checks a story's frontmatter before the build starts, so the message can name the line:
+ * `content/stories/x.mdx:5:12: frontmatter "published": expected a real date written YYYY-MM-DD…`.
+ * Returns nothing when the frontmatter is valid; throws a {@link StoryError} otherwise.
+ */
+export function checkFrontmatter(path: string, source: string): void {
+  const fail = (line: number, column: number | undefined, message: string): never => {
+    throw new StoryError(`${path}:${line}${column ? `:${column}` : ""}: ${message}`);
+  };
+  const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
+  if (!block) fail(1, 1, 'the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)');
+  const counter = new LineCounter();
+  const doc = parseDocument(block![1]!, { lineCounter: counter });
+  const at = (offset: number) => {
+    const { line, col } = counter.linePos(offset);
+    return [line + 1, col] as const; // +1: the opening "---" line
+  };
+  if (doc.errors.length) {
+    const [line, col] = at(doc.errors[0]!.pos[0]);
+    fail(line, col, `frontmatter is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}. Check quotes and indentation; text containing a colon must be "quoted"`);
+  }
+  const lineOf = (path: readonly PropertyKey[]): [number, number] | undefined => {
+    let node: unknown = doc.contents;
+    let found: [number, number] | undefined;
+    for (const key of path) {
+      if (isSeq(node) && typeof key === "number") {
+        node = node.items[key];
+        continue;
+      }
+      if (!isMap(node)) break;
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair) break;
+      const range = (pair.key as { range?: [number, number] }).range;
+      if (range) found = [...at(range[0])];
+      node = pair.value;
+    }
+    return found;
+  };
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : "";
+      if (!FIELDS.includes(key)) {
+        const [line, col] = at((pair.key as { range: [number, number] }).range[0]);
+        const hint = closest(key, FIELDS);
+        fail(line, col, `frontmatter has no field "${key}"${hint ? `; did you mean "${hint}"?` : ""} The fields are: ${FIELDS.join(", ")}`);
+      }
+    }
+  }
+  const result = storySchema.safeParse(doc.toJS() ?? {});
+  if (result.success) return;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.map(String).join(".");
+  const position = lineOf(issue.path);
+  if (!position || (issue.code === "invalid_type" && issue.input === undefined)) {
+    fail(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${issue.message.replace(/^expected text: /, "")})`);
+  }
+  fail(position![0], position![1], `frontmatter "${field}": ${issue.message}`);
+}
+
+/** Checks every story in content/stories (drafts too); throws on the first mistake. */
+export function checkAllStories(root = process.cwd()): void {
+  const dir = join(root, "content/stories");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".mdx") && !f.startsWith("_")).sort()) {
+    checkFrontmatter(`content/stories/${file}`, readFileSync(join(dir, file), "utf8"));
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { checkFrontmatter } from "../../src/lib/content/check-frontmatter";
+
+const FILE = "content/stories/example.mdx";
+const VALID = `---
+title: "A headline that says something"
+standfirst: "One or two sentences that sit under the headline."
+byline: "By the data team"
+published: 2019-09-19
+shareImageAlt: "A chart of something, described for screen readers."
+---
+
+Text.
+`;
+
+function message(source: string): string {
+  try {
+    checkFrontmatter(FILE, source);
+    return "";
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+describe("checkFrontmatter(path, source): each frontmatter mistake and its exact message", () => {
+  it("accepts valid frontmatter", () => {
+    expect(message(VALID)).toBe("");
+  });
+
+  it("a missing field names the field and how to add it", () => {
+    expect(message(VALID.replace(/^byline:.*\n/m, ""))).toBe(`${FILE}:1: frontmatter is missing "byline": add a line "byline: …" (who wrote it, e.g. "By the data team")`);
+  });
+
+  it("an invalid date names the line, the column and the expected form", () => {
+    expect(message(VALID.replace("published: 2019-09-19", "published: 19/09/2019"))).toBe(`${FILE}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "19/09/2019")`);
+    expect(message(VALID.replace("published: 2019-09-19", 'published: "2019-02-30"'))).toBe(`${FILE}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-02-30")`);
+  });
+
+  it("a misspelt field suggests the right one", () => {
+    expect(message(VALID.replace("standfirst:", "standfrist:"))).toBe(`${FILE}:3:1: frontmatter has no field "standfrist"; did you mean "standfirst"? The fields are: title, standfirst, byline, published, updated, data, shareImageAlt, draft, order, corrections`);
+  });
+
+  it("a correction without a real date points at the correction", () => {
+    const source = VALID.replace("---\n\nText", 'corrections:\n  - date: 2019-09-31\n    text: "We said Essex had 121; it had 336."\n---\n\nText');
+    expect(message(source)).toBe(`${FILE}:8:5: frontmatter "corrections.0.date": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")`);
+  });
+
+  it("an unknown data version lists the versions that exist", () => {
+    expect(message(VALID.replace("---\n\nText", 'data:\n  national: "2020-01-01"\n---\n\nText'))).toBe(`${FILE}:8:3: frontmatter "data.national": no version "2020-01-01" of national; available: 2019-01-30`);
+  });
+
+  it("broken YAML names the line", () => {
+    expect(message(VALID.replace('byline: "By the data team"', 'byline: "By the data team'))).toMatch(new RegExp(`^${FILE}:4:\\d+: frontmatter is not valid YAML: `));
+  });
+
+  it("a story without frontmatter is told what to add", () => {
+    expect(message("Just text.\n")).toBe(`${FILE}:1:1: the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)`);
+  });
+});
