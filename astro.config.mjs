@@ -26,6 +26,22 @@ function reloadOnDataChange() {
 }
 
 /**
+ * Drafts show in `astro dev` only. Decided by the Astro command, not by environment variables
+ * (a test runner's DEV/MODE/NODE_ENV leaked into builds and published drafts).
+ * @returns {import("astro").AstroIntegration}
+ */
+function draftsInDevOnly() {
+  return {
+    name: "drafts-in-dev-only",
+    hooks: {
+      "astro:config:setup": ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { __SHOW_DRAFTS__: JSON.stringify(command === "dev") } } });
+      },
+    },
+  };
+}
+
+/**
  * SITE_URL: the public origin, used for canonical URLs, the sitemap and feeds.
  * BASE_PATH: the folder the site is served from, "/" at a domain root or e.g. "/news/county-lines/".
  * OUT_DIR: where the build writes; scripts/build.ts builds into a temporary folder and swaps it in.
@@ -34,10 +50,12 @@ export default defineConfig({
   site: process.env.SITE_URL ?? "https://county-lines.example.org",
   base: process.env.BASE_PATH ?? "/",
   outDir: process.env.OUT_DIR ?? "dist",
+  // Keep Astro's content cache with the project, not in node_modules, which test copies share.
+  cacheDir: "./.astro/cache",
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   markdown: { processor: satteri({ mdastPlugins: [checkComponentsPlugin] }) },
-  integrations: [mdx()],
+  integrations: [mdx(), draftsInDevOnly()],
   devToolbar: { enabled: false },
   vite: { plugins: [reloadOnDataChange()] },
   // No client JavaScript anywhere: prefetching would inject a script.

@@ -32,6 +32,8 @@ try {
 
 try {
   process.env.OUT_DIR = temp;
+  // A stray NODE_ENV (test runners set "test") must not turn the build into a development build.
+  process.env.NODE_ENV = "production";
   await build({ root: process.cwd(), outDir: temp, logLevel: process.env.ASTRO_LOG_LEVEL === "silent" ? "silent" : "warn" });
 } catch (error) {
   fail(editorMessage(error as Error));

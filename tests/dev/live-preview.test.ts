@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { sha256 } from "../../src/lib/data/load-dataset";
+import { DRAFT } from "../support/story-fixtures";
 import { copyProject } from "../support/project-copy";
 
 const PORT = 4399;
@@ -37,6 +38,17 @@ describe("npm run dev (live preview)", () => {
   afterAll(() => {
     server.kill();
     project.remove();
+  });
+
+  it("shows draft stories, which production builds leave out", async () => {
+    writeFileSync(join(project.root, "content/stories/draft-story.mdx"), DRAFT);
+    const start = Date.now();
+    for (;;) {
+      const response = await fetch(`http://127.0.0.1:${PORT}/stories/draft-story/`);
+      if (response.ok && (await response.text()).includes("A draft that is not ready yet")) break;
+      if (Date.now() - start > 30_000) throw new Error("the draft story never appeared in npm run dev");
+      await new Promise((r) => setTimeout(r, 200));
+    }
   });
 
   it("shows an edit to a story's text without a restart", async () => {

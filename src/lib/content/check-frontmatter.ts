@@ -49,7 +49,7 @@ export function checkFrontmatter(path: string, source: string): void {
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
       if (!FIELDS.includes(key)) {
-        const [line, col] = at((pair.key as { range: [number, number] }).range[0]);
+        const [line, col] = at((pair.key as unknown as { range: [number, number] }).range[0]);
         const hint = closest(key, FIELDS);
         fail(line, col, `frontmatter has no field "${key}"${hint ? `; did you mean "${hint}"?` : ""} The fields are: ${FIELDS.join(", ")}`);
       }

@@ -7,6 +7,7 @@ import type { DatasetId } from "./tables";
 export const catalog: Readonly<Record<DatasetId, string>> = {
   "rescue-and-response": "2019-09-18",
   national: "2019-01-30",
+  "programme-outcomes": "2022-07-27",
   "police-force-areas": "2018-04-01",
   "london-boroughs": "2018-04-01",
 };

@@ -52,7 +52,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 }
 
 export const QUALIFIERS = ["exact", "about", "more-than", "at-least", "up-to", "range", "not-published"] as const;
-export const UNITS = ["people", "percent", "gbp", "lines", "areas", "years", "forces"] as const;
+export const UNITS = ["people", "percent", "gbp", "lines", "areas", "years", "forces", "per-ten"] as const;
 export const STATUSES = ["primary", "secondary", "single-source", "conflicting"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Unit = (typeof UNITS)[number];

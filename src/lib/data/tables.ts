@@ -36,6 +36,9 @@ export const tableSchemas = {
     headline: table({ label: textColumn }),
     "deal-line-share": table({ force_code: policeForceArea, force: textColumn }),
   },
+  "programme-outcomes": {
+    outcomes: table({ label: textColumn }),
+  },
   "police-force-areas": {
     forces: lookup({ pfa_code: policeForceArea, pfa_name: textColumn }),
     lookup: lookup({ unit_code: z.string().regex(/^GB-[A-Z]{3}$/, { error: (i) => `expected an ISO 3166-2 code such as GB-NFK (got ${JSON.stringify(i.input)})` }), pfa_code: policeForceArea }),

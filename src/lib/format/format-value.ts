@@ -10,13 +10,17 @@ const compactPounds = new Intl.NumberFormat("en-GB", { style: "currency", curren
  * @example formatNumber(46, "percent") // "46%"
  * @example formatNumber(800000, "gbp") // "£800,000"
  * @example formatNumber(500000000, "gbp") // "£500m"
+ * @example formatNumber(5600000, "gbp") // "£5.6m"
+ * @example formatNumber(9, "per-ten") // "9 in 10"
  */
 export function formatNumber(value: number, unit: Unit): string {
   switch (unit) {
     case "percent":
       return `${whole.format(value)}%`;
+    case "per-ten":
+      return `${whole.format(value)} in 10`;
     case "gbp":
-      return value >= 10_000_000 ? compactPounds.format(value).replace("M", "m") : pounds.format(value);
+      return value >= 1_000_000 ? compactPounds.format(value).replace("M", "m") : pounds.format(value);
     default:
       return whole.format(value);
   }

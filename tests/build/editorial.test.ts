@@ -1,18 +1,26 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../support/build-site";
+import { DRAFT } from "../support/story-fixtures";
 import { copyProject } from "../support/project-copy";
 
 const project = copyProject();
 const out = join(project.root, "dist");
 const TEXT = "An earlier version gave the wrong month for the referral period.";
 
-describe("a correction in a story's frontmatter", () => {
+describe("corrections and drafts in a production build", () => {
+  it("leaves a draft story out: no page, not on the home page, not in the feed", () => {
+    expect(existsSync(join(out, "stories/draft-story"))).toBe(false);
+    expect(readFileSync(join(out, "index.html"), "utf8")).not.toContain("A draft that is not ready yet");
+    expect(readFileSync(join(out, "rss.xml"), "utf8")).not.toContain("A draft that is not ready yet");
+  });
+
   beforeAll(async () => {
     const file = join(project.root, "content/stories/county-lines-london.mdx");
     const source = readFileSync(file, "utf8").replace("\n---\n", `\nupdated: 2019-09-21\ncorrections:\n  - date: 2019-09-20\n    text: "${TEXT}"\n---\n`);
     writeFileSync(file, source);
+    writeFileSync(join(project.root, "content/stories/draft-story.mdx"), DRAFT);
     const result = await buildSite(out, {}, project.root);
     expect(result.stderr).not.toMatch(/Build failed/);
   });
