@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
@@ -55,7 +56,8 @@ export default defineConfig({
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   markdown: { processor: satteri({ mdastPlugins: [checkComponentsPlugin] }) },
-  integrations: [mdx(), draftsInDevOnly()],
+  // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
+  integrations: [mdx(), draftsInDevOnly(), sitemap({ filter: (page) => !page.includes("/embed/") })],
   devToolbar: { enabled: false },
   vite: { plugins: [reloadOnDataChange()] },
   // No client JavaScript anywhere: prefetching would inject a script.

@@ -5,6 +5,8 @@
  */
 export const mapColors = {
   none: "var(--map-none)",
+  /** Area outlines: at least 3:1 against the page in both schemes. */
+  edge: "var(--map-edge)",
   origin: "var(--map-origin)",
   ramp: ["var(--map-1)", "var(--map-2)", "var(--map-3)", "var(--map-4)"],
 } as const;

@@ -5,7 +5,7 @@ import { parseSvg } from "../support/svg";
 const chart = chartContract("boroughs-map", { kind: "map" });
 
 it.each(["wide", "narrow"] as const)("boroughs-map (%s): one titled shape per borough in each of the two panels", (variant) => {
-  const titles = [...parseSvg(chart.svg[variant]).querySelectorAll('g[aria-label="geo"] path title')].map((t) => t.textContent!);
+  const titles = [...parseSvg(chart.svg[variant]).querySelectorAll('g[data-mark="geo"] path title')].map((t) => t.textContent!);
   expect(titles).toHaveLength(66);
   expect(titles).toContain("Lambeth: 271 (reported by one outlet only; not confirmed in a primary source)");
   expect(titles).toContain("Newham: 200–300 (reported by one outlet only; not confirmed in a primary source)");

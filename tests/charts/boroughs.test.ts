@@ -12,8 +12,8 @@ it("boroughs: states Lambeth's count and Newham's and Croydon's ranges", () => {
 
 it("boroughs: draws a range as a span from 200 to 300, not a bar from zero", () => {
   const svg = parseSvg(chart.svg.wide);
-  const ranges = [...svg.querySelectorAll('g[aria-label="bar"][fill-opacity="0.3"] rect')];
+  const ranges = [...svg.querySelectorAll('g[data-mark="bar"][fill-opacity="0.3"] rect')];
   expect(ranges).toHaveLength(2);
-  const zero = Number(svg.querySelector('g[aria-label="rule"] line')!.getAttribute("x1"));
+  const zero = Number(svg.querySelector('g[data-mark="rule"] line')!.getAttribute("x1"));
   for (const rect of ranges) expect(Number(rect.getAttribute("x"))).toBeGreaterThan(zero + 10);
 });

@@ -5,7 +5,7 @@ import { parseSvg } from "../support/svg";
 const chart = chartContract("destinations-map", { kind: "map" });
 
 it.each(["wide", "narrow"] as const)("destinations-map (%s): one titled shape per police force area, naming its value or the gap", (variant) => {
-  const shapes = [...parseSvg(chart.svg[variant]).querySelectorAll('g[aria-label="geo"] path')].filter((p) => p.querySelector("title"));
+  const shapes = [...parseSvg(chart.svg[variant]).querySelectorAll('g[data-mark="geo"] path')].filter((p) => p.querySelector("title"));
   expect(shapes).toHaveLength(43);
   const titles = shapes.map((p) => p.querySelector("title")!.textContent!);
   expect(titles).toContain("Norfolk: 416 (reported by several outlets quoting the same figures)");
@@ -16,10 +16,10 @@ it.each(["wide", "narrow"] as const)("destinations-map (%s): one titled shape pe
 
 it("destinations-map: draws one line from London per area with a published count, widest for the largest", () => {
   const svg = parseSvg(chart.svg.wide);
-  const [solid, dashed] = [...svg.querySelectorAll('g[aria-label="link"]')].slice(0, 2).map((g) => [...g.querySelectorAll("path")]);
+  const [solid, dashed] = [...svg.querySelectorAll('g[data-mark="link"]')].slice(0, 2).map((g) => [...g.querySelectorAll("path")]);
   expect(solid!.length + dashed!.length).toBe(8); // nine areas listed, Sussex has no count
   expect(dashed).toHaveLength(1); // Essex, disputed
-  expect(svg.querySelectorAll('g[aria-label="link"]')[1]!.getAttribute("stroke-dasharray")).toBe("5,3");
+  expect(svg.querySelectorAll('g[data-mark="link"]')[1]!.getAttribute("stroke-dasharray")).toBe("5,3");
   const widths = solid!.map((l) => Number(l.getAttribute("stroke-width")));
   expect(Math.max(...widths)).toBe(widths[0]); // Norfolk, 416, comes first
   expect(widths[0]! / Math.min(...widths)).toBeCloseTo(416 / 47, 1); // widths proportional to counts

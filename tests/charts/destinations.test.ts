@@ -14,7 +14,7 @@ it("destinations: names the top areas with their counts and Sussex as not publis
 it("destinations: keeps Sussex in its published 4th place with no bar", () => {
   expect(chart.table.rows.map((r) => r[0]).slice(0, 5)).toEqual(["1. Norfolk", "2. Hampshire", "3. Essex", "4. Sussex", "5. Thames Valley"]);
   const svg = parseSvg(chart.svg.wide);
-  const titles = [...svg.querySelectorAll('g[aria-label="bar"] rect title')].map((t) => t.textContent);
+  const titles = [...svg.querySelectorAll('g[data-mark="bar"] rect title')].map((t) => t.textContent);
   expect(titles.some((t) => t?.startsWith("4. Sussex"))).toBe(false);
   expect([...svg.querySelectorAll("text")].filter((t) => t.textContent === "not published")).toHaveLength(1);
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -27,6 +27,9 @@ export async function buildSite(out: string, env: Record<string, string> = {}, c
   }
 }
 
+/** A fresh output path; its folder is world-readable so that nginx's worker can serve it. */
 export function tempOut(): string {
-  return join(mkdtempSync(join(tmpdir(), "cl-build-")), "dist");
+  const dir = mkdtempSync(join(tmpdir(), "cl-build-"));
+  chmodSync(dir, 0o755);
+  return join(dir, "dist");
 }

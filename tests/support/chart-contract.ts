@@ -22,13 +22,14 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       expect(svg.getAttribute("aria-describedby")).toBe(chart.descriptionId);
       expect(svg.getAttribute("viewBox")).toMatch(/^0 0 \d+ \d+$/);
       expect(svg.querySelector("style")).toBeNull();
+      expect(svg.querySelector("[aria-label]"), "aria-label inside role=img is prohibited ARIA").toBeNull();
     });
 
     // Bars: one rect or "not published" label per row. Maps assert their own shapes per area.
     if (kind === "bars")
       it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
       const svg = parseSvg(chart.svg[variant]);
-      const bars = svg.querySelectorAll('g[aria-label="bar"] rect').length;
+      const bars = svg.querySelectorAll('g[data-mark="bar"] rect').length;
       const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "not published").length;
       expect(bars + gaps).toBe(chart.table.rows.length);
     });

@@ -37,6 +37,12 @@ export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, des
   svg.removeAttribute("aria-label");
   svg.setAttribute("font-family", "inherit");
   if (!svg.getAttribute("font-size") || svg.getAttribute("font-size") === "10") svg.setAttribute("font-size", "13");
+  // Plot labels each mark group with aria-label; inside role="img" that is prohibited ARIA (axe:
+  // aria-prohibited-attr) and never read. Keep the mark name as data-mark for tests and styling.
+  for (const el of svg.querySelectorAll("[aria-label]")) {
+    el.setAttribute("data-mark", el.getAttribute("aria-label")!);
+    el.removeAttribute("aria-label");
+  }
   return renumberIds(svg.outerHTML, idPrefix)
     .replace(/ d="([^"]+)"/g, (_, d: string) => ` d="${relativePath(d)}"`)
     .replace(/(\d+\.\d{3,})/g, (d) => String(Math.round(Number(d) * 100) / 100));

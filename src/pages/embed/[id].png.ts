@@ -1,0 +1,14 @@
+import sharp from "sharp";
+import type { APIRoute, GetStaticPaths } from "astro";
+import { chartIds } from "../../charts";
+import { inlineColors } from "../../lib/render/palette";
+import { renderChart } from "../../lib/render/render-chart";
+
+/** A static PNG of each chart (wide, light scheme, 2× for sharp screens): the fallback for embeds. */
+export const getStaticPaths = (() => chartIds.map((id) => ({ params: { id } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const svg = inlineColors(renderChart(params.id!, { instance: "png" }).svg.wide).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ');
+  const png = await sharp(Buffer.from(svg), { density: 144 }).flatten({ background: "#ffffff" }).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+};

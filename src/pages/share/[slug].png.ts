@@ -1,0 +1,17 @@
+import type { APIRoute, GetStaticPaths } from "astro";
+import type { CollectionEntry } from "astro:content";
+import { leadChart } from "../../lib/content/lead-chart";
+import { publishedStories } from "../../lib/content/published-stories";
+import { renderChart } from "../../lib/render/render-chart";
+import { shareImage } from "../../lib/render/share-image";
+
+/** One share image per story: headline plus lead chart, 1200×630, made at build time. */
+export const getStaticPaths = (async () => (await publishedStories()).map((story) => ({ params: { slug: story.id }, props: { story } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ story: CollectionEntry<"stories"> }> = async ({ props, site }) => {
+  const { story } = props;
+  const lead = leadChart(story.body);
+  const chartSvg = lead ? renderChart(lead, { versions: story.data.data, instance: "share" }).svg.wide : undefined;
+  const png = await shareImage({ title: story.data.title, chartSvg, site: site?.host ?? "" });
+  return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
+};

@@ -1,0 +1,234 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser";
+import { buildSite, tempOut } from "../support/build-site";
+import { contrast, parseRgb } from "../support/contrast";
+import { startNginx, type StaticServer } from "../support/static-server";
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const ARTIFACTS = "tests/artifacts/screenshots";
+const SITE = "https://county-lines.example.org";
+const out = tempOut();
+let server: StaticServer;
+let browser: Browser;
+let pages: string[];
+
+const stories = () => pages.filter((p) => p.startsWith("/stories/"));
+const name = (path: string) => path.replace(/^\/|\/$/g, "").replaceAll("/", "-") || "home";
+
+async function open(path: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ page: Page; context: BrowserContext; requests: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const response = await page.goto(`${server.origin}${path}`);
+  expect(response?.status(), path).toBe(200);
+  return { page, context, requests };
+}
+
+describe("the built site in Chromium, served by nginx", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    expect((await buildSite(out)).code).toBe(0);
+    server = await startNginx(out, { port: 8810 });
+    browser = await launchChromium();
+    const sitemap = readFileSync(join(out, "sitemap-0.xml"), "utf8");
+    pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(SITE, ""));
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it("the sitemap lists every page a reader can reach", () => {
+    expect(pages).toEqual(expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", "/stories/county-lines-london/", "/stories/who-is-drawn-in/", "/stories/getting-out/"]));
+    expect(pages.some((p) => p.includes("/embed/"))).toBe(false);
+  });
+
+  it.each(["light", "dark"] as const)("axe-core finds no WCAG 2.2 A/AA or best-practice violations on any page (%s scheme)", async (colorScheme) => {
+    for (const path of pages) {
+      const { page, context } = await open(path, { colorScheme });
+      await page.addScriptTag({ content: AXE });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations, `${path} (${colorScheme})`).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("every interactive element is reachable with Tab and shows a visible focus style", async () => {
+    for (const path of pages) {
+      const { page, context } = await open(path);
+      const interactive = await page.locator("a[href], summary, button, input, select, textarea").count();
+      const seen = new Set<string>();
+      for (let i = 0; i < interactive + 2; i++) {
+        await page.keyboard.press("Tab");
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const key = `${el.tagName}:${el.getAttribute("href") ?? ""}:${el.textContent?.trim().slice(0, 40)}:${[...document.querySelectorAll("*")].indexOf(el)}`;
+          return { key, visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 };
+        });
+        if (!focus) continue;
+        expect(focus.visible, `${path}: focus style of ${focus.key}`).toBe(true);
+        seen.add(focus.key);
+      }
+      const visibleInteractive = await page.locator("a[href]:visible, summary:visible").count();
+      expect(seen.size, `${path}: focusable elements reached by Tab`).toBeGreaterThanOrEqual(visibleInteractive);
+      await context.close();
+    }
+  });
+
+  it("with JavaScript off, every page is complete and every chart and map is visible", async () => {
+    for (const path of pages) {
+      const { page, context } = await open(path, { javaScriptEnabled: false });
+      expect(await page.locator("main h1").count(), path).toBe(1);
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll("figure.chart")].map((f) => {
+          const visible = [...f.querySelectorAll("svg.chart-svg")].filter((s) => s.getBoundingClientRect().width > 0);
+          return { id: f.id, visible: visible.length, height: visible[0]?.getBoundingClientRect().height ?? 0 };
+        }),
+      );
+      for (const chart of charts) {
+        expect(chart.visible, `${path} ${chart.id}`).toBe(1);
+        expect(chart.height, `${path} ${chart.id}`).toBeGreaterThan(50);
+      }
+      await context.close();
+    }
+  });
+
+  it("each story at 320, 768 and 1280 px: no horizontal scrolling, chart text ≥ 11 CSS px (screenshots saved)", async () => {
+    for (const path of stories()) {
+      for (const width of [320, 768, 1280]) {
+        for (const colorScheme of ["light", "dark"] as const) {
+          const { page, context } = await open(path, { viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
+          const { scroll, smallest } = await page.evaluate(() => {
+            const sizes = [...document.querySelectorAll("svg.chart-svg text")]
+              .filter((t) => t.getBoundingClientRect().width > 0)
+              .map((t) => {
+                const svg = (t as SVGTextElement).ownerSVGElement!;
+                return parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
+              });
+            return { scroll: document.documentElement.scrollWidth, smallest: Math.min(...sizes) };
+          });
+          expect(scroll, `${path} at ${width}`).toBeLessThanOrEqual(width);
+          expect(smallest, `${path} at ${width}`).toBeGreaterThanOrEqual(11);
+          await page.screenshot({ path: `${ARTIFACTS}/${name(path)}-${width}-${colorScheme}.png`, fullPage: true });
+          await context.close();
+        }
+      }
+    }
+  });
+
+  it.each(["light", "dark"] as const)("chart marks have at least 3:1 contrast with the page (%s scheme)", async (colorScheme) => {
+    for (const path of stories()) {
+      const { page, context } = await open(path, { colorScheme, viewport: { width: 1280, height: 900 } });
+      const marks = await page.evaluate(() => {
+        const bg = getComputedStyle(document.body).backgroundColor;
+        return [...document.querySelectorAll('svg.chart-svg g[data-mark="bar"] rect, svg.chart-svg g[data-mark="geo"] path, svg.chart-svg g[data-mark="link"] path')]
+          .filter((e) => e.getBoundingClientRect().width > 0)
+          .map((e) => {
+            const s = getComputedStyle(e);
+            return { what: `${e.closest("figure")?.id} ${e.querySelector("title")?.textContent ?? e.tagName}`, fill: s.fill, stroke: s.stroke, strokeWidth: parseFloat(s.strokeWidth), fillOpacity: parseFloat(s.fillOpacity), bg };
+          });
+      });
+      expect(marks.length).toBeGreaterThan(0);
+      for (const m of marks) {
+        const bg = parseRgb(m.bg)!;
+        const fill = parseRgb(m.fill);
+        const stroke = parseRgb(m.stroke);
+        const ratios = [fill && m.fillOpacity >= 1 ? contrast(fill, bg) : 0, stroke && m.strokeWidth >= 0.5 ? contrast(stroke, bg) : 0];
+        expect(Math.max(...ratios), `${path} ${m.what} (${colorScheme})`).toBeGreaterThanOrEqual(3);
+      }
+      await context.close();
+    }
+  });
+
+  it("prints in light colours, without navigation, with link URLs and charts within an A4 column", async () => {
+    const { page, context } = await open("/stories/county-lines-london/", { colorScheme: "dark" });
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    const result = await page.evaluate(() => ({
+      bg: getComputedStyle(document.body).backgroundColor,
+      nav: getComputedStyle(document.querySelector(".site-header")!).display,
+      after: getComputedStyle(document.querySelector('.story-sources a[href^="http"]')!, "::after").content,
+      chartWidth: Math.max(...[...document.querySelectorAll("svg.chart-svg")].map((s) => s.getBoundingClientRect().width)),
+    }));
+    expect(parseRgb(result.bg)!.slice(0, 3)).toEqual([255, 255, 255]);
+    expect(result.nav).toBe("none");
+    expect(result.after).toMatch(/^"? ?\(?.*http/);
+    expect(result.chartWidth).toBeLessThanOrEqual(680); // A4 text column at 96 dpi with 20 mm margins ≈ 642–680 px
+    await page.pdf({ path: `${ARTIFACTS}/county-lines-london-print.pdf`, format: "A4" });
+    await context.close();
+  });
+
+  it("every page has title, description, canonical, Open Graph and Twitter tags, and stories a 1200×630 share image with alt text", async () => {
+    for (const path of pages) {
+      const { page, context } = await open(path, { javaScriptEnabled: false });
+      const meta = await page.evaluate(() => {
+        const get = (sel: string) => document.querySelector(sel)?.getAttribute("content") ?? document.querySelector(sel)?.getAttribute("href") ?? "";
+        return {
+          title: document.title, description: get('meta[name="description"]'), canonical: get('link[rel="canonical"]'),
+          ogTitle: get('meta[property="og:title"]'), ogImage: get('meta[property="og:image"]'), ogAlt: get('meta[property="og:image:alt"]'), ogType: get('meta[property="og:type"]'),
+          card: get('meta[name="twitter:card"]'), twImage: get('meta[name="twitter:image"]'), twAlt: get('meta[name="twitter:image:alt"]'),
+        };
+      });
+      for (const [key, value] of Object.entries(meta)) expect(value, `${path} ${key}`).not.toBe("");
+      expect(meta.canonical).toBe(`${SITE}${path}`);
+      expect(meta.card).toBe("summary_large_image");
+      const image = await fetch(meta.ogImage.replace(SITE, server.origin));
+      expect(image.headers.get("content-type")).toBe("image/png");
+      const png = Buffer.from(await image.arrayBuffer());
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${path} share image size`).toEqual([1200, 630]);
+      if (path.startsWith("/stories/")) expect(meta.ogType).toBe("article");
+      await context.close();
+    }
+  });
+
+  it("serves the sitemap, RSS feed, robots.txt and favicon", async () => {
+    for (const [file, type] of [["/sitemap-index.xml", "xml"], ["/rss.xml", "xml"], ["/robots.txt", "text/plain"], ["/favicon.svg", "image/svg+xml"]]) {
+      const response = await fetch(`${server.origin}${file}`);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get("content-type"), file).toContain(type);
+    }
+    expect(await (await fetch(`${server.origin}/robots.txt`)).text()).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+  });
+
+  it("makes no request to any other origin, on any page", async () => {
+    for (const path of [...pages, "/embed/destinations-map/"]) {
+      const { page, context, requests } = await open(path);
+      await page.waitForLoadState("networkidle");
+      expect(requests.filter((url) => !url.startsWith(server.origin)), path).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it("offers every chart as a standalone embed page and a PNG, with the iframe code in the figure", async () => {
+    const { page, context } = await open("/stories/county-lines-london/", { javaScriptEnabled: false });
+    const ids = await page.$$eval("figure.chart", (figs) => figs.map((f) => f.id.replace(/^chart-/, "")));
+    const code = await page.locator("#chart-destinations-map .chart-embed code").textContent();
+    expect(code).toContain(`<iframe src="${SITE}/embed/destinations-map/"`);
+    await context.close();
+    for (const id of ids) {
+      const embed = await open(`/embed/${id}/`, { javaScriptEnabled: false });
+      expect(await embed.page.locator("figure.chart svg.chart-svg").count(), id).toBe(2);
+      expect(await embed.page.locator(".site-header, script").count(), id).toBe(0);
+      await embed.context.close();
+      const png = await fetch(`${server.origin}/embed/${id}.png`);
+      expect(png.headers.get("content-type"), id).toBe("image/png");
+    }
+  });
+
+  it("serves the 404 page for a missing address", async () => {
+    const response = await fetch(`${server.origin}/no-such-page/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
+  });
+});
