@@ -23,9 +23,11 @@ export async function startNginx(dist: string, { port, base = "/" }: { port: num
   const nginx = requireTool("nginx", "apt-get install -y nginx-light");
   const dir = mkdtempSync(join(tmpdir(), "cl-nginx-"));
   const prefix = base.replace(/\/$/, "");
+  // Fingerprinted assets (/_astro/) are cached for a year; everything else is revalidated.
+  const assets = `location ${prefix}/_astro/ { alias ${dist}/_astro/; add_header Cache-Control "public, max-age=31536000, immutable"; }`;
   const location = prefix
-    ? `location ${prefix}/ { alias ${dist}/; try_files $uri $uri/ =404; }\n      error_page 404 ${prefix}/404.html;`
-    : `location / { try_files $uri $uri/ =404; }\n      error_page 404 /404.html;`;
+    ? `location ${prefix}/ { alias ${dist}/; try_files $uri $uri/ =404; }\n    ${assets}\n    error_page 404 ${prefix}/404.html;`
+    : `location / { try_files $uri $uri/ =404; }\n    ${assets}\n    error_page 404 /404.html;`;
   writeFileSync(
     join(dir, "nginx.conf"),
     `daemon off;
@@ -38,6 +40,9 @@ http {
   types { application/rss+xml xml; }
   default_type application/octet-stream;
   access_log off;
+  gzip on;
+  gzip_comp_level 6;
+  gzip_types text/css application/xml application/rss+xml image/svg+xml text/plain;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   server {
     listen 127.0.0.1:${port};
