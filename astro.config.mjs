@@ -27,16 +27,20 @@ function reloadOnDataChange() {
 }
 
 /**
- * Drafts show in `astro dev` only. Decided by the Astro command, not by environment variables
- * (a test runner's DEV/MODE/NODE_ENV leaked into builds and published drafts).
+ * Build-time constants decided by the Astro command and config, never by environment variables
+ * read at render time (a test runner's DEV, NODE_ENV and BASE_URL variables leaked into builds,
+ * publishing drafts and dropping the base path):
+ * - __SHOW_DRAFTS__: drafts show in `astro dev` only;
+ * - __BASE_PATH__: the configured base, always ending in "/".
  * @returns {import("astro").AstroIntegration}
  */
-function draftsInDevOnly() {
+function siteConstants() {
   return {
-    name: "drafts-in-dev-only",
+    name: "site-constants",
     hooks: {
-      "astro:config:setup": ({ command, updateConfig }) => {
-        updateConfig({ vite: { define: { __SHOW_DRAFTS__: JSON.stringify(command === "dev") } } });
+      "astro:config:setup": ({ command, config, updateConfig }) => {
+        const base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+        updateConfig({ vite: { define: { __SHOW_DRAFTS__: JSON.stringify(command === "dev"), __BASE_PATH__: JSON.stringify(base) } } });
       },
     },
   };
@@ -57,7 +61,7 @@ export default defineConfig({
   build: { format: "directory", inlineStylesheets: "never" },
   markdown: { processor: satteri({ mdastPlugins: [checkComponentsPlugin] }) },
   // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
-  integrations: [mdx(), draftsInDevOnly(), sitemap({ filter: (page) => !page.includes("/embed/") })],
+  integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") })],
   devToolbar: { enabled: false },
   vite: { plugins: [reloadOnDataChange()] },
   // No client JavaScript anywhere: prefetching would inject a script.

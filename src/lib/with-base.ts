@@ -4,6 +4,8 @@
  * @example withBase("data/") // "/news/county-lines/data/" when BASE_PATH=/news/county-lines/
  */
 export function withBase(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, "/");
-  return `${base}${path.replace(/^\//, "")}`;
+  return `${__BASE_PATH__}${path.replace(/^\//, "")}`;
 }
+
+/** Set by astro.config.mjs from the `base` option (BASE_PATH). */
+declare const __BASE_PATH__: string;

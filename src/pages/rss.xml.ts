@@ -25,7 +25,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: "County lines explained",
     description: "Explainers on London's county lines drug networks, every number sourced. Includes corrections.",
-    site: context.site!,
+    site: new URL(withBase("/"), context.site).href,
     items,
     // Our links already end in "/" or a #fragment; the default would append "/" after the fragment.
     trailingSlash: false,

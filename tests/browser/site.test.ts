@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -11,14 +11,22 @@ import { startNginx, type StaticServer } from "../support/static-server";
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const ARTIFACTS = "tests/artifacts/screenshots";
-const SITE = "https://county-lines.example.org";
+/** Two deployments of the same commit: at a domain root, and under a newsroom's sub-path. */
+const DEPLOYS = [
+  { label: "at the domain root", site: "https://county-lines.example.org", base: "/", port: 8810 },
+  { label: "under a sub-path", site: "https://news.example.com", base: "/news/county-lines/", port: 8811 },
+] as const;
+
+describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { timeout: 180_000 }, ({ site, base, port }) => {
+const SITE = site;
+const B = base.replace(/\/$/, ""); // prefix for site paths
 const out = tempOut();
 let server: StaticServer;
 let browser: Browser;
 let pages: string[];
 
-const stories = () => pages.filter((p) => p.startsWith("/stories/"));
-const name = (path: string) => path.replace(/^\/|\/$/g, "").replaceAll("/", "-") || "home";
+const stories = () => pages.filter((p) => p.startsWith(`${B}/stories/`));
+const name = (path: string) => `${B ? "subpath-" : ""}${path.slice(B.length).replace(/^\/|\/$/g, "").replaceAll("/", "-") || "home"}`;
 
 async function open(path: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ page: Page; context: BrowserContext; requests: string[] }> {
   const context = await browser.newContext(options);
@@ -30,10 +38,9 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   return { page, context, requests };
 }
 
-describe("the built site in Chromium, served by nginx", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    expect((await buildSite(out)).code).toBe(0);
-    server = await startNginx(out, { port: 8810 });
+    expect((await buildSite(out, { SITE_URL: site, BASE_PATH: base })).code).toBe(0);
+    server = await startNginx(out, { port, base });
     browser = await launchChromium();
     const sitemap = readFileSync(join(out, "sitemap-0.xml"), "utf8");
     pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(SITE, ""));
@@ -45,13 +52,14 @@ describe("the built site in Chromium, served by nginx", { timeout: 180_000 }, ()
   });
 
   it("the sitemap lists every page a reader can reach", () => {
-    expect(pages).toEqual(expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", "/stories/county-lines-london/", "/stories/who-is-drawn-in/", "/stories/getting-out/"]));
+    expect(pages).toEqual(expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", "/stories/county-lines-london/", "/stories/who-is-drawn-in/", "/stories/getting-out/"].map((p) => `${B}${p}`)));
     expect(pages.some((p) => p.includes("/embed/"))).toBe(false);
   });
 
   it.each(["light", "dark"] as const)("axe-core finds no WCAG 2.2 A/AA or best-practice violations on any page (%s scheme)", async (colorScheme) => {
     for (const path of pages) {
-      const { page, context } = await open(path, { colorScheme });
+      // The site's CSP forbids inline scripts, rightly; the test bypasses it only to inject axe.
+      const { page, context } = await open(path, { colorScheme, bypassCSP: true });
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -153,7 +161,7 @@ describe("the built site in Chromium, served by nginx", { timeout: 180_000 }, ()
   });
 
   it("prints in light colours, without navigation, with link URLs and charts within an A4 column", async () => {
-    const { page, context } = await open("/stories/county-lines-london/", { colorScheme: "dark" });
+    const { page, context } = await open(`${B}/stories/county-lines-london/`, { colorScheme: "dark" });
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
     const result = await page.evaluate(() => ({
       bg: getComputedStyle(document.body).backgroundColor,
@@ -187,22 +195,27 @@ describe("the built site in Chromium, served by nginx", { timeout: 180_000 }, ()
       expect(image.headers.get("content-type")).toBe("image/png");
       const png = Buffer.from(await image.arrayBuffer());
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], `${path} share image size`).toEqual([1200, 630]);
-      if (path.startsWith("/stories/")) expect(meta.ogType).toBe("article");
+      if (path.startsWith(`${B}/stories/`)) expect(meta.ogType).toBe("article");
       await context.close();
     }
   });
 
   it("serves the sitemap, RSS feed, robots.txt and favicon", async () => {
     for (const [file, type] of [["/sitemap-index.xml", "xml"], ["/rss.xml", "xml"], ["/robots.txt", "text/plain"], ["/favicon.svg", "image/svg+xml"]]) {
-      const response = await fetch(`${server.origin}${file}`);
+      const response = await fetch(`${server.origin}${B}${file}`);
       expect(response.status, file).toBe(200);
       expect(response.headers.get("content-type"), file).toContain(type);
     }
-    expect(await (await fetch(`${server.origin}/robots.txt`)).text()).toContain(`Sitemap: ${SITE}/sitemap-index.xml`);
+    expect(await (await fetch(`${server.origin}${B}/robots.txt`)).text()).toContain(`Sitemap: ${SITE}${B}/sitemap-index.xml`);
+    const rss = await (await fetch(`${server.origin}${B}/rss.xml`)).text();
+    const [channel, ...items] = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]!);
+    expect(channel).toBe(`${SITE}${B}`);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    for (const link of items) expect(link.startsWith(`${SITE}${B}/stories/`), link).toBe(true);
   });
 
   it("makes no request to any other origin, on any page", async () => {
-    for (const path of [...pages, "/embed/destinations-map/"]) {
+    for (const path of [...pages, `${B}/embed/destinations-map/`]) {
       const { page, context, requests } = await open(path);
       await page.waitForLoadState("networkidle");
       expect(requests.filter((url) => !url.startsWith(server.origin)), path).toEqual([]);
@@ -211,23 +224,72 @@ describe("the built site in Chromium, served by nginx", { timeout: 180_000 }, ()
   });
 
   it("offers every chart as a standalone embed page and a PNG, with the iframe code in the figure", async () => {
-    const { page, context } = await open("/stories/county-lines-london/", { javaScriptEnabled: false });
+    const { page, context } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
     const ids = await page.$$eval("figure.chart", (figs) => figs.map((f) => f.id.replace(/^chart-/, "")));
     const code = await page.locator("#chart-destinations-map .chart-embed code").textContent();
-    expect(code).toContain(`<iframe src="${SITE}/embed/destinations-map/"`);
+    expect(code).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/"`);
     await context.close();
     for (const id of ids) {
-      const embed = await open(`/embed/${id}/`, { javaScriptEnabled: false });
+      const embed = await open(`${B}/embed/${id}/`, { javaScriptEnabled: false });
       expect(await embed.page.locator("figure.chart svg.chart-svg").count(), id).toBe(2);
       expect(await embed.page.locator(".site-header, script").count(), id).toBe(0);
       await embed.context.close();
-      const png = await fetch(`${server.origin}/embed/${id}.png`);
+      const png = await fetch(`${server.origin}${B}/embed/${id}.png`);
       expect(png.headers.get("content-type"), id).toBe("image/png");
     }
   });
 
+  it("has no broken internal link, asset, download or #fragment on any page", async () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith(".html") ? [join(dir, d.name)] : []));
+    const ids = new Map<string, Set<string>>();
+    const idsOf = async (url: string) => {
+      if (!ids.has(url)) ids.set(url, new Set([...(await (await fetch(url)).text()).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+      return ids.get(url)!;
+    };
+    const checked = new Map<string, number>();
+    let links = 0;
+    for (const file of files(out)) {
+      const pagePath = `${B}/${file.slice(out.length + 1).replace(/index\.html$/, "").replace(/\.html$/, ".html")}`;
+      const pageUrl = new URL(pagePath, server.origin);
+      const html = readFileSync(file, "utf8");
+      for (const [, raw] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+        const url = new URL(raw!.replaceAll("&amp;", "&"), pageUrl);
+        if (url.origin !== server.origin && !url.href.startsWith(SITE)) continue; // external source links
+        const local = new URL(url.href.replace(SITE, server.origin));
+        const target = local.href.replace(/#.*$/, "");
+        if (!checked.has(target)) checked.set(target, (await fetch(target)).status);
+        expect(checked.get(target), `${pagePath} → ${raw}`).toBe(200);
+        if (local.hash && local.hash.length > 1) expect((await idsOf(target)).has(decodeURIComponent(local.hash.slice(1))), `${pagePath} → ${raw}`).toBe(true);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(200); // the crawl really covered the site
+  });
+
+  it("serves the site with the headers in _headers and no page violates its Content-Security-Policy", async () => {
+    const response = await fetch(`${server.origin}${B}/`);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    const css = readdirSync(join(out, "_astro")).find((f) => f.endsWith(".css"))!;
+    expect((await fetch(`${server.origin}${B}/_astro/${css}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect((await fetch(`${server.origin}${B}/embed/sex/`)).headers.get("content-security-policy")).toContain("frame-ancestors *");
+    for (const path of [...pages, `${B}/embed/destinations-map/`, `${B}/no-such-page/`]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on("console", (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+      await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)));
+      await page.goto(`${server.origin}${path}`);
+      await page.waitForLoadState("networkidle");
+      expect(violations, path).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("serves the 404 page for a missing address", async () => {
-    const response = await fetch(`${server.origin}/no-such-page/`);
+    const response = await fetch(`${server.origin}${B}/no-such-page/`);
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Page not found");
   });

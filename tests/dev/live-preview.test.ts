@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { sha256 } from "../../src/lib/data/load-dataset";
 import { DRAFT } from "../support/story-fixtures";
+import { hermeticEnv } from "../support/build-site";
 import { copyProject } from "../support/project-copy";
 
 const PORT = 4399;
@@ -29,8 +30,8 @@ describe("npm run dev (live preview)", () => {
   beforeAll(async () => {
     server = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", String(PORT), "--host", "127.0.0.1"], {
       cwd: project.root,
-      // vitest sets NODE_ENV=test and VITEST*; the dev server must see a plain environment.
-      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST") && k !== "NODE_ENV" && k !== "TEST")), ASTRO_TELEMETRY_DISABLED: "1" },
+      // vitest sets NODE_ENV=test, BASE_URL and VITEST*; the dev server must see a plain environment.
+      env: { ...hermeticEnv(), ASTRO_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
     });
     await waitFor((html) => html.includes("How London"), 60_000);

@@ -17,7 +17,7 @@ export async function buildSite(out: string, env: Record<string, string> = {}, c
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], {
       cwd,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
+      env: { ...hermeticEnv(), ASTRO_TELEMETRY_DISABLED: "1", ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
@@ -25,6 +25,12 @@ export async function buildSite(out: string, env: Record<string, string> = {}, c
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
   }
+}
+
+/** The environment without the variables vitest adds (NODE_ENV, BASE_URL, DEV, MODE, VITEST…). */
+export function hermeticEnv(): NodeJS.ProcessEnv {
+  const vitest = ["NODE_ENV", "BASE_URL", "DEV", "PROD", "MODE", "SSR", "TEST"];
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitest.includes(k) && !k.startsWith("VITEST")));
 }
 
 /** A fresh output path; its folder is world-readable so that nginx's worker can serve it. */

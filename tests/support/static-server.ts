@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { headersFor, parseHeadersFile } from "./headers-file";
 
 /** Finds a system tool, or fails loudly with the install command: browser tests never skip. */
 export function requireTool(name: string, install: string): string {
@@ -22,12 +23,28 @@ export interface StaticServer {
 export async function startNginx(dist: string, { port, base = "/" }: { port: number; base?: string }): Promise<StaticServer> {
   const nginx = requireTool("nginx", "apt-get install -y nginx-light");
   const dir = mkdtempSync(join(tmpdir(), "cl-nginx-"));
+  chmodSync(dir, 0o755); // the worker process must reach the web root inside it
   const prefix = base.replace(/\/$/, "");
-  // Fingerprinted assets (/_astro/) are cached for a year; everything else is revalidated.
-  const assets = `location ${prefix}/_astro/ { alias ${dist}/_astro/; add_header Cache-Control "public, max-age=31536000, immutable"; }`;
-  const location = prefix
-    ? `location ${prefix}/ { alias ${dist}/; try_files $uri $uri/ =404; }\n    ${assets}\n    error_page 404 ${prefix}/404.html;`
-    : `location / { try_files $uri $uri/ =404; }\n    ${assets}\n    error_page 404 /404.html;`;
+  // Headers come from the site's own _headers file (what Netlify and Cloudflare Pages would apply),
+  // so the suite tests the security policy that ships. Each rule becomes an nginx location.
+  const rules = existsSync(join(dist, "_headers")) ? parseHeadersFile(join(dist, "_headers")) : [];
+  const addHeaders = (path: string) =>
+    Object.entries(headersFor(rules, path)).map(([k, v]) => `add_header ${k} "${v.replaceAll('"', '\\"')}" always;`).join(" ");
+  // The site sits at `base` inside a web root, as it would on a host that serves it under a sub-path.
+  const webroot = join(dir, "www");
+  mkdirSync(dirname(join(webroot, prefix || "/")), { recursive: true });
+  if (prefix) symlinkSync(dist, join(webroot, prefix), "dir");
+  const root = prefix ? webroot : dist;
+  const locations = [
+    `root ${root};`,
+    `location ${prefix}/ { try_files $uri $uri/ =404; ${addHeaders("/")} }`,
+    ...rules.filter((r) => r.pattern !== "/*" && r.pattern.endsWith("/*")).map((r) => {
+      const sub = r.pattern.slice(0, -1);
+      return `location ${prefix}${sub} { try_files $uri $uri/ =404; ${addHeaders(`${sub}x`)} }`;
+    }),
+    `error_page 404 ${prefix}/404.html;`,
+  ];
+  const location = locations.join("\n    ");
   writeFileSync(
     join(dir, "nginx.conf"),
     `daemon off;
@@ -46,7 +63,6 @@ http {
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   server {
     listen 127.0.0.1:${port};
-    root ${dist};
     ${location}
   }
 }
