@@ -7,8 +7,3 @@ export const statusInfo: Readonly<Record<Status, { label: string; marker: string
   "single-source": { label: "One outlet only", marker: "†", explain: "Reported by one outlet only; not confirmed in a primary source" },
   conflicting: { label: "Sources disagree", marker: "‡", explain: "Sources give different values; the note says which" },
 };
-
-/** Statuses drawn the same way in charts: a solid mark. */
-export function isConfirmed(status: Status): boolean {
-  return status === "primary" || status === "secondary";
-}

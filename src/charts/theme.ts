@@ -10,7 +10,6 @@ export const theme = {
   colors: {
     accent: "var(--chart-accent)",
     muted: "var(--chart-muted)",
-    text: "currentColor",
   },
   /** Height of one bar row, label above bar. */
   rowHeight: 50,

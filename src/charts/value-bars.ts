@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type { Status } from "../lib/data/columns";
-import { formatNumber, formatValue, type ValueLike } from "../lib/format/format-value";
+import { formatValue, type ValueLike } from "../lib/format/format-value";
 import { statusInfo } from "./status";
 import { theme, tickFormat } from "./theme";
 
@@ -64,10 +64,3 @@ export function valueBars(data: readonly BarDatum[], { width, axisLabel, max }: 
     ],
   };
 }
-
-/** "46% (aged 15–19)" style helper for descriptions. */
-export function valueInWords(d: ValueLike): string {
-  return d.value === null ? "not published" : formatValue(d);
-}
-
-export { formatNumber };

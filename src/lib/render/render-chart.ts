@@ -3,7 +3,6 @@ import type { ChartTable, LegendItem } from "../../charts/define-chart";
 import { statusLegend } from "../../charts/status-legend";
 import { theme } from "../../charts/theme";
 import { catalog } from "../data/catalog";
-import type { Status } from "../data/columns";
 import { loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
 import { projectRoot } from "../data/paths";
@@ -25,8 +24,6 @@ export interface RenderedChart {
   readonly sources: readonly Source[];
   /** For maps: the boundary data's sources (attribution) and version. */
   readonly boundaries?: { readonly dataset: DatasetId; readonly version: string; readonly sources: readonly Source[] };
-  /** Statuses of the rows shown, for the legend. */
-  readonly statuses: readonly Status[];
   /** The key above the chart. */
   readonly legend: readonly LegendItem[];
   /** Numbered labels, for charts whose narrow rendering uses numbers. */
@@ -59,7 +56,6 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
   const svg = (variant: "narrow" | "wide") =>
     plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
   const cited = new Set(rows.flatMap((r) => r.sources));
-  const statusOrder: Status[] = ["primary", "secondary", "single-source", "conflicting"];
   return {
     id,
     dataset: chart.dataset,
@@ -70,7 +66,6 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
     table: chart.tabulate(rows),
     sources: data.meta.sources.filter((s) => cited.has(s.id)),
     boundaries: boundary && { dataset: boundary.id, version: boundary.version, sources: boundary.meta.sources },
-    statuses: statusOrder.filter((s) => rows.some((r) => r.status === s)),
     legend: chart.legend?.(rows) ?? statusLegend(rows),
     numberedKey: chart.numberedKey?.(rows) ?? [],
     titleId,
