@@ -48,6 +48,25 @@ describe("the production build", () => {
     for (const figure of figures) expect(story, figure).toContain(figure);
   });
 
+  it("passes html-validate (recommended rules, config in .htmlvalidate.json) on every page", async () => {
+    // Installed by `npm test` (pretest) in tests/tools; see tests/tools/README.md for why it lives there.
+    interface Report { results: { messages: { ruleId: string; line: number; column: number; message: string }[] }[] }
+    const { HtmlValidate } = (await import(join(process.cwd(), "tests/tools/node_modules/html-validate/dist/esm/index.js"))) as {
+      HtmlValidate: new (config: object) => { validateFile(path: string): Promise<Report>; validateString(html: string): Promise<Report> };
+    };
+    // The config is passed explicitly: dist/ is in a temporary folder, where no config file would be found.
+    const validator = new HtmlValidate(JSON.parse(readFileSync(".htmlvalidate.json", "utf8")) as object);
+    const sample = await validator.validateString('<!doctype html><html lang="en"><head><title>t</title></head><body><p style="color:red">x</p></body></html>');
+    expect(sample.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain("no-inline-style"); // the rules are really on
+    const pages = files(out).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
+      const report = await validator.validateFile(page);
+      const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`));
+      expect(messages, relative(out, page)).toEqual([]);
+    }
+  });
+
   it("links every CSV download to a file in the build that is byte-identical to data/", () => {
     const pages = files(out).filter((f) => f.endsWith(".html"));
     const links = new Set(pages.flatMap((p) => [...readFileSync(p, "utf8").matchAll(/href="([^"]+\.csv)"/g)].map((m) => m[1]!)));
