@@ -72,7 +72,7 @@ export default defineChart({
   },
   describe: (rows) => {
     const panel = (p: keyof typeof PANELS) => rows.filter((r) => r.panel === p).map((r) => `${r.borough} ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`);
-    return `Two maps of London's 33 boroughs. ${PANELS.linked}: ${panel("linked").join("; ")}. ${PANELS.referred}: ${panel("referred").join("; ")}. No figures were published for the other boroughs.`;
+    return `Two maps of London's boroughs. ${PANELS.linked}: ${panel("linked").join("; ")}. ${PANELS.referred}: ${panel("referred").join("; ")}. No figures were published for the other boroughs.`;
   },
   legend: (rows) => [
     { swatch: "map-4", label: "Published count" },
