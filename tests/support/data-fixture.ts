@@ -24,15 +24,17 @@ interface FixtureOptions {
   meta?: (meta: Record<string, unknown>) => void;
   /** Extra files written after meta.json, not listed in it. */
   extra?: Record<string, string>;
+  /** Add the version to this existing data root instead of a new one. */
+  root?: string;
 }
 
 /**
  * Writes a throwaway data root holding one dataset version: the given CSV files, a meta.json
  * with correct checksums (unless `meta` changes them) and a NOTES.md. Returns the root.
  */
-export function makeDataRoot(files: Record<string, string | Uint8Array>, { dataset = "rescue-and-response", version = "2019-09-18", meta, extra = {} }: FixtureOptions = {}): string {
-  const root = mkdtempSync(join(tmpdir(), "cl-data-"));
-  roots.push(root);
+export function makeDataRoot(files: Record<string, string | Uint8Array>, { dataset = "rescue-and-response", version = "2019-09-18", meta, extra = {}, root: existing }: FixtureOptions = {}): string {
+  const root = existing ?? mkdtempSync(join(tmpdir(), "cl-data-"));
+  if (!existing) roots.push(root);
   const dir = join(root, "data", dataset, version);
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);

@@ -5,7 +5,7 @@ import { DataError } from "./data-error";
 import { metaSchema, type Meta } from "./meta-schema";
 import { parseCsv } from "./parse-csv";
 import { dataPath, displayPath, projectRoot } from "./paths";
-import { isDatasetId, isValueTable, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
+import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
 import { parseTopology, type Topology } from "./parse-topology";
 
 /** One validated dataset version: its metadata and every table, read-only. */
@@ -72,6 +72,9 @@ export function loadDataset(dataset: string, version: string, root: string = pro
   const sourceIds = new Set(meta.sources.map((s) => s.id));
   const periodIds = new Set(meta.periods.map((p) => p.id));
   const rowIds = new Set<string>();
+  const cited = new Set(meta.periods.flatMap((p) => p.sources ?? []));
+  const undeclaredInPeriod = meta.periods.find((p) => p.sources?.some((s) => !sourceIds.has(s)));
+  if (undeclaredInPeriod) throw new DataError(show(metaFile), `periods: period "${undeclaredInPeriod.id}" cites a source that is not declared in "sources" (declared: ${[...sourceIds].join(", ")})`);
   const schemas = tableSchemas[dataset] as Readonly<Record<string, z.ZodObject | undefined>>;
   const tables: Record<string, readonly AnyRow[]> = {};
   const lookups: Record<string, readonly LookupRow[]> = {};
@@ -101,11 +104,16 @@ export function loadDataset(dataset: string, version: string, root: string = pro
       if (values && !periodIds.has(row.period)) return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
       if (rowIds.has(row.id)) return { field: "id", reason: `the id "${row.id}" is already used in this version; ids must be unique across its files` };
       rowIds.add(row.id);
+      for (const s of row.sources) cited.add(s);
       return undefined;
-    });
+    }, optionalColumns);
     if (values) tables[name] = rows as readonly AnyRow[];
     else lookups[name] = rows as readonly LookupRow[];
   }
+
+  // Boundary datasets credit their sources for the shapes, which no row cites.
+  const uncited = meta.sources.find((s) => !cited.has(s.id));
+  if (uncited && Object.keys(tables).length > 0) throw new DataError(show(metaFile), `sources: "${uncited.id}" is declared but no row or period cites it; cite it or remove it`);
 
   const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables), lookups: Object.freeze(lookups), topologies: Object.freeze(topologies) });
   cache.set(key, { signature: stamp, dataset: result });

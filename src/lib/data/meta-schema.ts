@@ -17,7 +17,7 @@ export const metaSchema = z.object({
   /** When the figures in this version were first published. */
   published: fullDate,
   /** Time windows the rows refer to (the rows' `period` column). */
-  periods: z.array(z.object({ id: text, label: text, start: isoDate.optional(), end: isoDate.optional(), note: z.string().optional() }).strict()).min(1),
+  periods: z.array(z.object({ id: text, label: text, start: isoDate.optional(), end: isoDate.optional(), note: z.string().optional(), sources: z.array(z.string()).optional() }).strict()).min(1),
   /** Everywhere a figure in this version was published. Rows cite these ids. */
   sources: z.array(z.object({ id: z.string().regex(/^[A-Z][A-Z0-9]*\d$/), title: text, publisher: text, date: isoDate, url: webUrl, licence: text, note: z.string().optional() }).strict()).min(1),
   /** Plain-English definitions of the terms the rows use. */

@@ -33,7 +33,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 /**
  * Parses a CSV file (d3-dsv) and validates every row with a zod schema.
  *
- * The header must hold exactly the schema's columns (in any order). Every error names the file,
+ * The header must hold exactly the schema's columns (in any order), less any `optional` ones. Every error names the file,
  * the 1-based line, the column and the reason. Line numbers stay right when a quoted cell holds
  * a line break, because each record's own line breaks are counted.
  */
@@ -44,6 +44,8 @@ export function parseCsv<S extends z.ZodType<object>>(
   columns: readonly string[],
   /** Checks that need more than the row itself (declared sources, unique ids); returns a problem or nothing. */
   checkRow?: (row: Readonly<z.output<S>>) => { field: string; reason: string } | undefined,
+  /** Columns the header may leave out; their cells read as empty. */
+  optional: readonly string[] = [],
 ): readonly Readonly<z.output<S>>[] {
   if (bytes.length > MAX_CSV_BYTES) {
     throw new DataError(file, `the file is ${bytes.length.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table`);
@@ -52,7 +54,8 @@ export function parseCsv<S extends z.ZodType<object>>(
   const records = csvParseRows(text);
   const header = records[0];
   if (!header || header.every((cell) => cell.trim() === "")) throw new DataError(file, "the file is empty; the first line must be the header", 1);
-  checkHeader(header, columns, file);
+  checkHeader(header, columns, optional, file);
+  const absent = columns.filter((name) => !header.includes(name));
 
   const rows: Readonly<z.output<S>>[] = [];
   let line = 1 + countBreaks(header);
@@ -65,7 +68,7 @@ export function parseCsv<S extends z.ZodType<object>>(
     if (record.length !== header.length) {
       throw new DataError(file, `this row has ${record.length} fields but the header has ${header.length}; check for a missing or extra comma (cells with commas must be "quoted")`, recordLine);
     }
-    const raw = Object.fromEntries(header.map((name, i) => [name, record[i]]));
+    const raw = Object.fromEntries([...header.map((name, i) => [name, record[i]]), ...absent.map((name) => [name, ""])]);
     const result = schema.safeParse(raw);
     if (!result.success) {
       const issue = result.error.issues[0]!;
@@ -81,7 +84,7 @@ export function parseCsv<S extends z.ZodType<object>>(
   return Object.freeze(rows);
 }
 
-function checkHeader(header: readonly string[], expected: readonly string[], file: string): void {
+function checkHeader(header: readonly string[], expected: readonly string[], optional: readonly string[], file: string): void {
   const seen = new Set<string>();
   header.forEach((name, i) => {
     if (seen.has(name)) throw new DataError(file, `column "${name}" appears twice in the header`, 1, i + 1);
@@ -90,7 +93,7 @@ function checkHeader(header: readonly string[], expected: readonly string[], fil
       throw new DataError(file, `unexpected column "${name}" in the header; the columns are: ${expected.join(", ")}`, 1, i + 1);
     }
   });
-  const missing = expected.filter((name) => !seen.has(name));
+  const missing = expected.filter((name) => !seen.has(name) && !optional.includes(name));
   if (missing.length) throw new DataError(file, `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")} in the header`, 1);
 }
 

@@ -26,9 +26,9 @@ export const tableSchemas = {
     "age-bands": table({ cohort, band: textColumn, age_min: optionalWhole, age_max: optionalWhole }),
     sex: table({ cohort, sex: oneOf(["male"]) }),
     destinations: table({ area_code: policeForceArea, area: textColumn, rank: optionalWhole }),
-    towns: table({ town: textColumn, area_code: policeForceArea }),
+    towns: table({ town: textColumn, area_code: policeForceArea, rank: optionalWhole }),
     boroughs: table({ borough_code: londonBorough, borough: textColumn, rank: optionalWhole }),
-    "referrals-by-borough": table({ borough_code: londonBorough, borough: textColumn }),
+    "referrals-by-borough": table({ borough_code: londonBorough, borough: textColumn, rank: optionalWhole }),
     subregions: table({ subregion: textColumn, measure: oneOf(["linked-links", "linked-proven", "linked-suspected", "referrals"]) }),
     "referral-funnel": table({ stage: textColumn, step: optionalWhole }),
   },
@@ -47,6 +47,12 @@ export const tableSchemas = {
     boroughs: lookup({ borough_code: londonBorough, borough_name: textColumn }),
   },
 } as const;
+
+/**
+ * Columns a file may leave out of its header, read as empty cells. A later version can add a
+ * column (Year 2 publishes town ranks) without rewriting earlier, checksummed files.
+ */
+export const optionalColumns: readonly string[] = ["rank"];
 
 /** Tables whose rows are values (with the value block); the others are lookups. */
 export function isValueTable(schema: z.ZodObject): boolean {

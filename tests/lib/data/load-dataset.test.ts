@@ -114,4 +114,21 @@ describe("loadDataset(dataset, version, root)", () => {
     const root = makeDataRoot({ "headline.csv": VALID_HEADLINE });
     expect(errorOf(() => loadDataset("rescue-and-response", "2020-01-01", root)).message).toBe(`data/rescue-and-response: no version "2020-01-01" of rescue-and-response; available: 2019-09-18`);
   });
+
+  it("rejects a declared source that no row or period cites, and a period citing an undeclared source", () => {
+    const uncited = makeDataRoot({ "headline.csv": `${HEADLINE_HEADER}\na,A,1,,exact,people,research,primary,P2,\n` });
+    expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", uncited)).message).toBe(`${META}: sources: "S9" is declared but no row or period cites it; cite it or remove it`);
+    const viaPeriod = makeDataRoot({ "headline.csv": `${HEADLINE_HEADER}\na,A,1,,exact,people,research,primary,P2,\n` }, { meta: (m) => ((m.periods as { sources?: string[] }[])[0]!.sources = ["S9"]) });
+    expect(loadDataset("rescue-and-response", "2019-09-18", viaPeriod).tables.headline).toHaveLength(1);
+    const undeclared = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => ((m.periods as { sources?: string[] }[])[0]!.sources = ["S99"]) });
+    expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", undeclared)).message).toBe(`${META}: periods: period "research" cites a source that is not declared in "sources" (declared: P2, S9)`);
+  });
+
+  it("reads an optional column (rank) as empty when a file leaves it out, and as a number when present", () => {
+    const header = "id,town,area_code,value,value_high,qualifier,unit,period,status,sources,note";
+    const without = makeDataRoot({ "towns.csv": `${header}\nnorwich,Norwich,E23000024,167,,exact,people,research,secondary,P2 S9,\n` });
+    expect(loadDataset("rescue-and-response", "2019-09-18", without).tables.towns![0]!.rank).toBeNull();
+    const withRank = makeDataRoot({ "towns.csv": `id,town,area_code,rank,value,value_high,qualifier,unit,period,status,sources,note\nswansea,Swansea,W15000003,10,,,not-published,people,research,single-source,P2 S9,\n` });
+    expect(loadDataset("rescue-and-response", "2019-09-18", withRank).tables.towns![0]!.rank).toBe(10);
+  });
 });
