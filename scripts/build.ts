@@ -30,6 +30,11 @@ try {
   fail((error as Error).message);
 }
 
+// Astro's content store caches parsed frontmatter by file digest, not by schema: after a schema
+// change (a new frontmatter field) it served entries without the field. Stories are few, so a
+// production build always re-reads them.
+rmSync(resolve(".astro/cache/data-store.json"), { force: true });
+
 try {
   process.env.OUT_DIR = temp;
   // A stray NODE_ENV (test runners set "test") must not turn the build into a development build.

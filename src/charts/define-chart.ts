@@ -23,10 +23,16 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   readonly table: string;
   /** Further tables the chart draws on, also offered for download. */
   readonly moreTables?: readonly string[];
+  /**
+   * For charts that compare two versions of `dataset` (Year 1 against Year 2): the versions, fixed
+   * in the chart because the pairs it draws are chosen for them. Stories must pin both (`data:` and
+   * `compare:`). `select` then receives the later version and the earlier one.
+   */
+  readonly versions?: { readonly before: string; readonly after: string };
   /** For maps: the boundary dataset and its TopoJSON object, turned into features for `spec`. */
   readonly boundaries?: { readonly dataset: DatasetId; readonly file: string; readonly object: string };
   /** The rows the chart shows, in display order. */
-  select(data: Dataset): T;
+  select(data: Dataset, before?: Dataset): T;
   /** Plot options for those rows at a given width. */
   spec(rows: T, options: ChartSpecOptions): PlotOptions;
   /** One or two plain sentences stating what the chart shows, with its key numbers. */
@@ -35,6 +41,8 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   tabulate(rows: T): ChartTable;
   /** The key shown above the chart; bar charts get one built from the statuses shown. */
   legend?(rows: T): readonly LegendItem[];
+  /** A warning shown inside the figure, above the graphic, where readers cannot miss it. */
+  caveat?(rows: T, data: Dataset, before?: Dataset): string;
   /** A numbered key for labels the narrow rendering shows as numbers (maps). */
   numberedKey?(rows: T): readonly string[];
 }
@@ -46,7 +54,7 @@ export interface ChartSpecOptions {
 }
 
 /** Swatch styles available to legends (classes `key-<swatch>` in global.css). */
-export type Swatch = "solid" | "outline" | "dashed" | "range" | "gap" | "map-none" | "map-origin" | "map-1" | "map-2" | "map-3" | "map-4" | "line" | "line-dashed" | "outline-dashed";
+export type Swatch = "solid" | "solid-muted" | "outline" | "dashed" | "range" | "gap" | "map-none" | "map-origin" | "map-1" | "map-2" | "map-3" | "map-4" | "line" | "line-dashed" | "outline-dashed";
 
 export interface LegendItem {
   /** The swatch drawn before the label; none for a text marker such as "† One outlet only". */

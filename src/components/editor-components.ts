@@ -7,7 +7,7 @@ export const editorComponents = {
   /** A chart from src/charts, wrapped in the full figure. */
   Chart: { required: ["id", "title", "subtitle"], optional: ["notes"] },
   /** A number from data/, formatted, with its source footnote. */
-  Fact: { required: ["id"], optional: [] },
+  Fact: { required: ["id"], optional: ["version"] },
   /** A boxed explainer beside the story, e.g. a definition. */
   Aside: { required: ["title"], optional: [] },
   /** A short quotation from a named person, attributed. */

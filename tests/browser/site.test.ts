@@ -215,7 +215,7 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   });
 
   it("makes no request to any other origin, on any page", async () => {
-    for (const path of [...pages, `${B}/embed/destinations-map/`]) {
+    for (const path of [...pages, `${B}/embed/destinations-map/2019-09-18/`]) {
       const { page, context, requests } = await open(path);
       await page.waitForLoadState("networkidle");
       expect(requests.filter((url) => !url.startsWith(server.origin)), path).toEqual([]);
@@ -223,19 +223,22 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     }
   });
 
-  it("offers every chart as a standalone embed page and a PNG, with the iframe code in the figure", async () => {
+  it("offers every chart as a standalone embed page and a PNG at its data version, with the iframe code in the figure", async () => {
     const { page, context } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
-    const ids = await page.$$eval("figure.chart", (figs) => figs.map((f) => f.id.replace(/^chart-/, "")));
+    const embeds = await page.$$eval("figure.chart .chart-embed a", (links) => links.map((a) => a.getAttribute("href")!));
     const code = await page.locator("#chart-destinations-map .chart-embed code").textContent();
-    expect(code).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/"`);
+    expect(code).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18/"`);
     await context.close();
-    for (const id of ids) {
-      const embed = await open(`${B}/embed/${id}/`, { javaScriptEnabled: false });
-      expect(await embed.page.locator("figure.chart svg.chart-svg").count(), id).toBe(2);
-      expect(await embed.page.locator(".site-header, script").count(), id).toBe(0);
+    const pagesOf = embeds.filter((href) => href.endsWith("/"));
+    expect(pagesOf.length).toBeGreaterThanOrEqual(5);
+    for (const href of pagesOf) {
+      expect(href).toMatch(new RegExp(`^${B}/embed/[a-z-]+/\\d{4}-\\d{2}-\\d{2}/$`));
+      const embed = await open(href, { javaScriptEnabled: false });
+      expect(await embed.page.locator("figure.chart svg.chart-svg").count(), href).toBe(2);
+      expect(await embed.page.locator(".site-header, script").count(), href).toBe(0);
       await embed.context.close();
-      const png = await fetch(`${server.origin}${B}/embed/${id}.png`);
-      expect(png.headers.get("content-type"), id).toBe("image/png");
+      const png = await fetch(`${server.origin}${href.replace(/\/$/, ".png")}`);
+      expect(png.headers.get("content-type"), href).toBe("image/png");
     }
   });
 
@@ -274,8 +277,8 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     expect(response.headers.get("permissions-policy")).toContain("camera=()");
     const css = readdirSync(join(out, "_astro")).find((f) => f.endsWith(".css"))!;
     expect((await fetch(`${server.origin}${B}/_astro/${css}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect((await fetch(`${server.origin}${B}/embed/sex/`)).headers.get("content-security-policy")).toContain("frame-ancestors *");
-    for (const path of [...pages, `${B}/embed/destinations-map/`, `${B}/no-such-page/`]) {
+    expect((await fetch(`${server.origin}${B}/embed/sex/2019-09-18/`)).headers.get("content-security-policy")).toContain("frame-ancestors *");
+    for (const path of [...pages, `${B}/embed/destinations-map/2019-09-18/`, `${B}/no-such-page/`]) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const violations: string[] = [];

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalog } from "../../src/lib/data/catalog";
 import { buildSite, tempOut, type BuildResult } from "../support/build-site";
 
 const out = tempOut();
@@ -75,5 +76,44 @@ describe("the production build", () => {
       expect(link).toMatch(/^\/data\/[a-z-]+\/\d{4}-\d{2}-\d{2}\/[a-z0-9-]+\.csv$/);
       expect(readFileSync(join(out, link)).equals(readFileSync(link.slice(1))), link).toBe(true);
     }
+  });
+
+  it("keeps the Year 1 stories on Year 1 values now that Year 2 is the site's current version", () => {
+    // The test means something only while the catalog has moved on from Year 1.
+    expect(catalog["rescue-and-response"]).not.toBe("2019-09-18");
+    const facts = (story: string) => {
+      const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
+      return [...html.matchAll(/<span class="fact" data-fact="([^"]+)" data-version="([^"]+)"[^>]*>([^<]+)</g)].map((m) => ({ id: m[1], version: m[2], text: m[3] }));
+    };
+    const main = facts("county-lines-london");
+    expect(main.find((f) => f.id === "linked-total")).toEqual({ id: "linked-total", version: "2019-09-18", text: "4,013" });
+    expect(main.every((f) => f.version !== "2020-09-30")).toBe(true);
+    const html = readFileSync(join(out, "stories", "county-lines-london", "index.html"), "utf8");
+    // The destinations chart still draws Year 1 (Norfolk 416 first), and says which version.
+    expect(html).toContain("rescue-and-response, version 2019-09-18");
+    expect(text(html)).toMatch(/1\. Norfolk\s*416/);
+    // The comparison story reads both versions, each Fact naming its own.
+    const changed = facts("what-changed-in-year-two").filter((f) => f.id === "linked-total");
+    expect(changed).toEqual([
+      { id: "linked-total", version: "2020-09-30", text: "3,290" },
+      { id: "linked-total", version: "2019-09-18", text: "4,013" },
+    ]);
+  });
+
+  it("embeds each chart at the data version of the story that placed it", () => {
+    expect(existsSync(join(out, "embed", "destinations", "2019-09-18", "index.html"))).toBe(true);
+    expect(existsSync(join(out, "embed", "destinations", "2019-09-18.png"))).toBe(true);
+    expect(existsSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"))).toBe(true);
+    const embed = text(readFileSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"), "utf8"));
+    expect(embed).toContain("Not like for like.");
+  });
+
+  it("lists every data version with its changelog and a generated table of what changed", () => {
+    const data = readFileSync(join(out, "data", "index.html"), "utf8");
+    expect(data).toContain('id="changelog"');
+    for (const version of ["2019-09-18", "2020-09-30"]) expect(data).toContain(`href="#rescue-and-response-${version}"`);
+    const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
+    expect(text(diff)).toMatch(/Norfolk norfolk\s*destinations\s*416 \(Research period\)\s*198† \(Year 2 analysis period\)\s*Changed: value, rank, period, status, sources/);
+    expect(text(diff)).toMatch(/Brighton brighton\s*towns\s*—\s*128† \(Year 2 analysis period\)\s*New in 2020-09-30/);
   });
 });

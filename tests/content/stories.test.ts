@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { chartIds } from "../../src/charts";
-import { factIds } from "../../src/lib/data/facts";
+import { factIds, getFactAt } from "../../src/lib/data/facts";
 import { storySchema } from "../../src/lib/content/story-schema";
 
 const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_"));
@@ -21,10 +21,14 @@ describe.each(stories)("content/stories/%s", (file) => {
     for (const id of used) expect(chartIds).toContain(id);
   });
 
-  it("uses only fact ids that exist in its pinned data", () => {
+  it("uses only fact ids that exist in its pinned data (or in the version a Fact names)", () => {
     const valid = factIds(result.data?.data ?? {});
-    const used = [...source.matchAll(/<Fact\s[^>]*?id="([^"]+)"/g)].map((m) => m[1]);
-    for (const id of used) expect(valid, `<Fact id="${id}">`).toContain(id);
+    for (const [tag] of source.matchAll(/<Fact\s[^>]*?\/>/g)) {
+      const id = /\bid="([^"]+)"/.exec(tag)![1]!;
+      const version = /\bversion="([^"]+)"/.exec(tag)?.[1];
+      if (version) expect(getFactAt(id, version, result.data?.data, result.data?.compare).id, tag).toBe(id);
+      else expect(valid, tag).toContain(id);
+    }
   });
 });
 

@@ -7,10 +7,13 @@ import { allFacts } from "../../src/lib/data/facts";
 
 const FILE = "content/stories/example.mdx";
 
+/** The pins of a Year 1 story, which these examples are written against. */
+const YEAR_1 = { "rescue-and-response": "2019-09-18" } as const;
+
 /** Compiles MDX with the story check, as Astro does, and returns the error message (or ""). */
-function check(mdx: string): string {
+function check(mdx: string, frontmatter: object = { data: YEAR_1 }): string {
   try {
-    mdxToJs(mdx, { mdastPlugins: [checkComponentsPlugin], fileURL: new URL(`file://${process.cwd()}/${FILE}`), data: { astro: { frontmatter: {} } } } as never);
+    mdxToJs(mdx, { mdastPlugins: [checkComponentsPlugin], fileURL: new URL(`file://${process.cwd()}/${FILE}`), data: { astro: { frontmatter } } } as never);
     return "";
   } catch (error) {
     return (error as Error).message.split("\n").find((l) => l.includes(FILE))?.replace(/^.*?(content\/)/, "$1") ?? (error as Error).message;
@@ -27,7 +30,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
   });
 
   it("unknown fact id: suggests the closest and lists the valid ids", () => {
-    const ids = allFacts().map((f) => f.id).sort().join(", ");
+    const ids = allFacts(YEAR_1).map((f) => f.id).sort().join(", ");
     expect(check(`We found <Fact id="linked-totl" /> people.\n`)).toBe(`${FILE}:1:10: <Fact id="linked-totl">: unknown fact id "linked-totl" (did you mean "linked-total"?). Use one of: ${ids}`);
   });
 
@@ -52,13 +55,33 @@ describe("story checks (each editor mistake and its exact message)", () => {
     expect(check(`Norfolk had 46% of nothing.\n`)).toBe(`${FILE}:1:13: "46%" is typed by hand but it is a value in the story's data; write <Fact id="linked-15-19" /> instead, so the number stays sourced and in step with the data`);
   });
 
+  it("a Fact or Chart whose dataset the frontmatter does not pin is refused, naming the pin to add", () => {
+    expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(`${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30") so the number stays the same when a new version lands`);
+    expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(`${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30") so the chart keeps its numbers when a new version lands`);
+  });
+
+  it("a Fact from another version needs that version under compare:, and an id that exists in it", () => {
+    const compared = { data: { "rescue-and-response": "2020-09-30" }, compare: YEAR_1 };
+    expect(check(`Then <Fact id="linked-total" version="2019-09-18" />, now <Fact id="linked-total" />.\n`, compared)).toBe("");
+    expect(check(`Then <Fact id="linked-total" version="2019-09-18" />.\n`, { data: { "rescue-and-response": "2020-09-30" } })).toBe(`${FILE}:1:6: <Fact id="linked-total" version="2019-09-18">: version "2019-09-18" is not one this story pins; add it under "compare:" in the frontmatter (e.g. rescue-and-response: "2019-09-18")`);
+    const year1Ids = allFacts(YEAR_1).filter((f) => f.dataset === "rescue-and-response").map((f) => f.id).sort().join(", ");
+    expect(check(`Then <Fact id="brighton" version="2019-09-18" />.\n`, compared)).toBe(`${FILE}:1:6: <Fact id="brighton" version="2019-09-18">: unknown fact id "brighton" in version 2019-09-18. Valid ids: ${year1Ids}`);
+    // A number typed by hand is refused when it equals a value of either version.
+    expect(check(`Year 1 found 4,013.\n`, compared)).toBe(`${FILE}:1:14: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`);
+  });
+
+  it("a comparison chart needs both of its versions pinned", () => {
+    expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`)).toBe(`${FILE}:1:1: <Chart id="year-two-total"> compares rescue-and-response 2019-09-18 with 2020-09-30; pin them in the frontmatter: data: rescue-and-response: "2020-09-30" and compare: rescue-and-response: "2019-09-18"`);
+    expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`, { data: { "rescue-and-response": "2020-09-30" }, compare: YEAR_1 })).toBe("");
+  });
+
   it("HTML elements other than a few inline ones are refused", () => {
     expect(check(`<div>boxed</div>\n`)).toBe(`${FILE}:1:1: <div> is HTML, which stories do not use; write Markdown instead (allowed HTML: abbr, br, sub, sup)`);
   });
 });
 
 describe("findTypedNumbers(text, facts)", () => {
-  const facts = allFacts();
+  const facts = allFacts(YEAR_1);
   it("lists every Fact holding a typed value, and keeps ranges whole", () => {
     expect(findTypedNumbers("Brent had 37 referrals", facts)[0]!.factIds).toEqual(["brent-referred", "croydon-referred", "lambeth-referred", "newham-referred"]);
     expect(findTypedNumbers("between 200 to 300 each", facts)[0]).toMatchObject({ text: "200 to 300", factIds: ["croydon-linked", "newham-linked"] });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
 import { renderChart } from "../../src/lib/render/render-chart";
 import { expectSvgSnapshot, parseSvg } from "./svg";
 
@@ -7,9 +8,11 @@ import { expectSvgSnapshot, parseSvg } from "./svg";
  * accessible name and description wired to the figure, one mark per data row, no NaN,
  * undefined or Infinity in the markup, and chart text at least 11 CSS px at a 288 px column.
  */
-export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "map" } = {}) {
+export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "pairs" | "map" } = {}) {
+  // Rendered as first published: with the data versions pinned by the first story that places it.
+  const versions = chartUses(storySourcesRaw()).find((use) => use.id === id)?.data ?? {};
   describe(`chart ${id}: figure contract`, () => {
-    const chart = renderChart(id);
+    const chart = renderChart(id, { versions });
 
     it.each(["wide", "narrow"] as const)("matches the reviewed %s snapshot", async (variant) => {
       await expectSvgSnapshot(variant === "wide" ? id : `${id}-narrow`, chart.svg[variant]);
@@ -25,7 +28,12 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       expect(svg.querySelector("[aria-label]"), "aria-label inside role=img is prohibited ARIA").toBeNull();
     });
 
-    // Bars: one rect or "not published" label per row. Maps assert their own shapes per area.
+    // Bars: one rect or "not published" label per row; paired bars two rects per row (one per
+    // version). Maps assert their own shapes per area.
+    if (kind === "pairs")
+      it.each(["wide", "narrow"] as const)("the %s SVG has two bars per data row", (variant) => {
+        expect(parseSvg(chart.svg[variant]).querySelectorAll('g[data-mark="bar"] rect').length).toBe(2 * chart.table.rows.length);
+      });
     if (kind === "bars")
       it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
       const svg = parseSvg(chart.svg[variant]);
@@ -52,5 +60,5 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
     });
   });
-  return renderChart(id);
+  return renderChart(id, { versions });
 }

@@ -1,9 +1,10 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from "satteri";
-import { chartIds } from "../../charts";
+import { chartIds, getChart } from "../../charts";
 import { allowedHtml, editorComponents, type EditorComponent } from "../../components/editor-components";
-import { allFacts, type Versions } from "../data/facts";
+import { allFacts, getFactAt, type Versions } from "../data/facts";
+import { listVersions as listVersionsOf } from "../data/load-dataset";
 import { storySources } from "../data/story-sources";
 import { closest } from "./closest";
 import { findTypedNumbers } from "./typed-numbers";
@@ -26,10 +27,15 @@ export class StoryError extends Error {
  */
 export function checkComponentsPlugin(context: PluginFactoryContext): MdastPluginDefinition {
   const path = context.fileURL ? relative(process.cwd(), fileURLToPath(context.fileURL)) : "story";
-  const frontmatter = (context.data as { astro?: { frontmatter?: { data?: Versions } } }).astro?.frontmatter;
+  const frontmatter = (context.data as { astro?: { frontmatter?: { data?: Versions; compare?: Versions } } }).astro?.frontmatter;
   const pins = frontmatter?.data ?? {};
+  const compare = frontmatter?.compare ?? {};
   let facts: ReturnType<typeof allFacts> | undefined;
   const getFacts = () => (facts ??= allFacts(pins));
+  /** Facts of the pinned versions and of the versions compared with: no typed number may equal any of them. */
+  let everyFact: ReturnType<typeof allFacts> | undefined;
+  const getEveryFact = () =>
+    (everyFact ??= [...getFacts(), ...Object.entries(compare).flatMap(([dataset, version]) => allFacts({ [dataset]: version }).filter((f) => f.dataset === dataset))]);
   const fail = (at: Point | undefined, message: string): never => {
     throw new StoryError(`${path}:${at?.line ?? "?"}:${at?.column ?? "?"}: ${message}`);
   };
@@ -68,16 +74,32 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     }
     const id = props.get("id") as string | undefined;
     if (name === "Chart" && !chartIds.includes(id!)) fail(at, `<Chart id="${id}">: unknown chart id "${id}". Use one of: ${chartIds.join(", ")}`);
-    if (name === "Fact") {
+    if (name === "Chart") {
+      const chart = getChart(id!);
+      const needed = chart.versions ? [chart.versions.after, chart.versions.before] : [pins[chart.dataset]];
+      const pinned = [pins[chart.dataset], compare[chart.dataset]];
+      if (!needed[0]) fail(at, `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${listVersionsOf(chart.dataset).at(-1)}") so the chart keeps its numbers when a new version lands`);
+      if (chart.versions && (pinned[0] !== chart.versions.after || pinned[1] !== chart.versions.before)) fail(at, `<Chart id="${id}"> compares ${chart.dataset} ${chart.versions.before} with ${chart.versions.after}; pin them in the frontmatter: data: ${chart.dataset}: "${chart.versions.after}" and compare: ${chart.dataset}: "${chart.versions.before}"`);
+    }
+    const version = props.get("version") as string | undefined;
+    if (name === "Fact" && version !== undefined) {
+      try {
+        getFactAt(id!, version, pins, compare);
+      } catch (error) {
+        fail(at, `<Fact id="${id}" version="${version}">: ${(error as Error).message}`);
+      }
+    } else if (name === "Fact") {
       const ids = getFacts().map((f) => f.id).sort();
       if (!ids.includes(id!)) {
         const hint = closest(id!, ids);
         fail(at, `<Fact id="${id}">: unknown fact id "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}. Use one of: ${ids.join(", ")}`);
       }
+      const fact = getFacts().find((f) => f.id === id)!;
+      if (!pins[fact.dataset]) fail(at, `<Fact id="${id}"> reads ${fact.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${fact.dataset}: "${fact.version}") so the number stays the same when a new version lands`);
     }
     if (name === "Cite") {
       const source = props.get("source") as string;
-      const sources = [...new Set(storySources(pins).map((s) => s.source.id))];
+      const sources = [...new Set(storySources(pins, undefined, compare).map((s) => s.source.id))];
       if (!sources.includes(source)) fail(at, `<Cite source="${source}">: unknown source id. The story's data cites: ${sources.join(", ")}`);
     }
   };
@@ -88,7 +110,7 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     mdxJsxFlowElement: checkElement,
     mdxJsxTextElement: checkElement,
     text(node) {
-      const [typed] = findTypedNumbers(node.value, getFacts());
+      const [typed] = findTypedNumbers(node.value, getEveryFact());
       if (!typed) return;
       const start = node.position?.start;
       const before = node.value.slice(0, typed.offset);

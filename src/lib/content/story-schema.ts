@@ -37,6 +37,12 @@ export const storySchema = z
      * Facts in the story read these versions; datasets not named use the site's current version.
      */
     data: z.partialRecord(z.enum(datasetIds, { error: `expected one of the datasets: ${datasetIds.join(", ")}` }), z.string()).default({}),
+    /**
+     * A second version of a dataset the story compares with, e.g. `rescue-and-response: "2019-09-18"`
+     * in a story pinned to Year 2. Cite its values with `<Fact id="…" version="2019-09-18" />`; its
+     * sources join the story's list.
+     */
+    compare: z.partialRecord(z.enum(datasetIds, { error: `expected one of the datasets: ${datasetIds.join(", ")}` }), z.string()).default({}),
     /** Describes the share image (the lead chart and headline) for people who cannot see it. */
     shareImageAlt: text("a sentence describing the share image, for people who cannot see it", 10),
     /** Drafts are left out of production builds but show in `npm run dev`. */
@@ -54,6 +60,12 @@ export const storySchema = z
     for (const [dataset, version] of Object.entries(story.data)) {
       const versions = listVersions(dataset);
       if (!versions.includes(version)) ctx.addIssue({ code: "custom", path: ["data", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
+    }
+    for (const [dataset, version] of Object.entries(story.compare)) {
+      const versions = listVersions(dataset);
+      if (!versions.includes(version)) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
+      else if (story.data[dataset as keyof typeof story.data] === undefined) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `pin the version you compare against under data: first (data: ${dataset}: "…")` });
+      else if (story.data[dataset as keyof typeof story.data] === version) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `"${version}" is already the pinned version under data:; compare with a different version` });
     }
     if (story.updated && story.updated < story.published) ctx.addIssue({ code: "custom", path: ["updated"], message: "the update date is before the publication date" });
     for (const [i, c] of story.corrections.entries()) {

@@ -43,3 +43,17 @@ export function getFact(id: string, versions: Versions = {}, root: string = proj
   if (fact) return fact;
   throw new Error(`unknown fact id "${id}". Valid ids: ${factIds(versions, root).join(", ")}`);
 }
+
+/**
+ * Resolves a fact at a given `version` of its dataset: the story's pinned version or the one it
+ * compares with (frontmatter `compare:`). Throws naming the problem when the version is not in
+ * force or the id is not in it.
+ */
+export function getFactAt(id: string, version: string, versions: Versions = {}, compare: Versions = {}, root: string = projectRoot): Fact {
+  const datasets = (Object.keys(catalog) as DatasetId[]).filter((d) => (versions[d] ?? catalog[d]) === version || compare[d] === version);
+  if (datasets.length === 0) throw new Error(`version "${version}" is not one this story pins; add it under "compare:" in the frontmatter (e.g. rescue-and-response: "${version}")`);
+  const facts = allFacts(Object.fromEntries(datasets.map((d) => [d, version])), root).filter((f) => datasets.includes(f.dataset));
+  const fact = facts.find((f) => f.id === id);
+  if (fact) return fact;
+  throw new Error(`unknown fact id "${id}" in version ${version}. Valid ids: ${facts.map((f) => f.id).sort().join(", ")}`);
+}

@@ -15,16 +15,19 @@ export interface NumberedSource {
 }
 
 /**
- * The numbered source list of a story pinned to `versions`: every source of every dataset
- * version in force, in catalog then meta.json order. Facts and the story footer both call this,
- * so a Fact's footnote number always matches the list.
+ * The numbered source list of a story pinned to `versions` (and comparing with `compare`): every
+ * source of every dataset version in force, in catalog then meta.json order, each compared version
+ * straight after its pinned one. Facts and the story footer both call this, so a Fact's footnote
+ * number always matches the list.
  */
-export function storySources(versions: Versions = {}, root: string = projectRoot): NumberedSource[] {
+export function storySources(versions: Versions = {}, root: string = projectRoot, compare: Versions = {}): NumberedSource[] {
   const out: NumberedSource[] = [];
   for (const dataset of Object.keys(catalog) as DatasetId[]) {
-    const version = versions[dataset] ?? catalog[dataset];
-    for (const source of loadDataset(dataset, version, root).meta.sources) {
-      out.push({ number: out.length + 1, anchor: `source-${out.length + 1}`, dataset, version, source });
+    for (const version of [versions[dataset] ?? catalog[dataset], compare[dataset]]) {
+      if (!version) continue;
+      for (const source of loadDataset(dataset, version, root).meta.sources) {
+        out.push({ number: out.length + 1, anchor: `source-${out.length + 1}`, dataset, version, source });
+      }
     }
   }
   return out;

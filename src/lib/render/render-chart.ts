@@ -15,6 +15,8 @@ export interface RenderedChart {
   readonly id: string;
   readonly dataset: DatasetId;
   readonly version: string;
+  /** For charts comparing two versions: the earlier one (files are offered from both). */
+  readonly before?: { readonly version: string };
   /** CSV file names readers can download, e.g. ["destinations.csv"]. */
   readonly files: readonly string[];
   readonly svg: { readonly narrow: string; readonly wide: string };
@@ -26,6 +28,8 @@ export interface RenderedChart {
   readonly boundaries?: { readonly dataset: DatasetId; readonly version: string; readonly sources: readonly Source[] };
   /** The key above the chart. */
   readonly legend: readonly LegendItem[];
+  /** A warning shown above the graphic (comparisons across versions). */
+  readonly caveat?: string;
   /** Numbered labels, for charts whose narrow rendering uses numbers. */
   readonly numberedKey: readonly string[];
   /** Element ids of the figure's title and description (used by the SVG's aria attributes). */
@@ -45,9 +49,10 @@ export interface RenderChartOptions {
 /** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
 export function renderChart(id: string, { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {}): RenderedChart {
   const chart = getChart(id);
-  const version = versions[chart.dataset] ?? catalog[chart.dataset];
+  const version = chart.versions?.after ?? versions[chart.dataset] ?? catalog[chart.dataset];
   const data = loadDataset(chart.dataset, version, root);
-  const rows = chart.select(data);
+  const before = chart.versions && loadDataset(chart.dataset, chart.versions.before, root);
+  const rows = chart.select(data, before);
   const boundary = chart.boundaries && loadDataset(chart.boundaries.dataset, versions[chart.boundaries.dataset] ?? catalog[chart.boundaries.dataset], root);
   const features = boundary && chart.boundaries ? topologyFeatures(boundary, chart.boundaries.file, chart.boundaries.object) : undefined;
   const base = `chart-${id}${instance ? `-${instance}` : ""}`;
@@ -55,7 +60,10 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
   const descriptionId = `${base}-desc`;
   const svg = (variant: "narrow" | "wide") =>
     plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
-  const cited = new Set(rows.flatMap((r) => r.sources));
+  // Rows cite their sources; a period can cite the source of its dates and caveats.
+  const periods = [...data.meta.periods, ...(before?.meta.periods ?? [])];
+  const cited = new Set(rows.flatMap((r) => [...r.sources, ...(periods.find((p) => p.id === r.period)?.sources ?? [])]));
+  const declared = [...data.meta.sources, ...(before?.meta.sources ?? [])].filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
   return {
     id,
     dataset: chart.dataset,
@@ -64,10 +72,12 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
     svg: { narrow: svg("narrow"), wide: svg("wide") },
     description: chart.describe(rows),
     table: chart.tabulate(rows),
-    sources: data.meta.sources.filter((s) => cited.has(s.id)),
+    sources: declared.filter((s) => cited.has(s.id)),
+    before: before && { version: before.version },
     boundaries: boundary && { dataset: boundary.id, version: boundary.version, sources: boundary.meta.sources },
     legend: chart.legend?.(rows) ?? statusLegend(rows),
     numberedKey: chart.numberedKey?.(rows) ?? [],
+    caveat: chart.caveat?.(rows, data, before),
     titleId,
     descriptionId,
   };
