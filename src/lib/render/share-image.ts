@@ -23,7 +23,18 @@ export function wrap(text: string, max: number): string[] {
  * A 1200×630 PNG for link previews: the headline on the left and the lead chart on the right,
  * in the light colour scheme. Text is escaped: a headline can never inject markup.
  */
-export async function shareImage({ title, chartSvg, site }: { title: string; chartSvg?: string; site: string }): Promise<Buffer> {
+export async function shareImage(options: ShareImageOptions): Promise<Buffer> {
+  return sharp(Buffer.from(shareSvg(options))).png({ compressionLevel: 9, palette: true }).toBuffer();
+}
+
+export interface ShareImageOptions {
+  title: string;
+  chartSvg?: string;
+  site: string;
+}
+
+/** The share image as SVG markup, before rasterising: pure, so its escaping can be tested. */
+export function shareSvg({ title, chartSvg, site }: ShareImageOptions): string {
   const palette = lightPalette();
   const fg = palette.get("--fg") ?? "#1a1a1a";
   const accent = palette.get("--chart-accent") ?? "#b3311d";
@@ -42,5 +53,5 @@ export async function shareImage({ title, chartSvg, site }: { title: string; cha
 <text x="64" y="580" font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif" font-size="24" fill="${palette.get("--muted") ?? "#595959"}">${escapeXml(site)}</text>
 ${chart}
 </svg>`;
-  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return svg;
 }

@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { experimental_AstroContainer as AstroContainer } from "astro/container";
+import { csvFormat, csvParse } from "d3-dsv";
+import fc from "fast-check";
+import { JSDOM } from "jsdom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ChartFigure from "../../src/components/ChartFigure.astro";
+import BaseLayout from "../../src/layouts/BaseLayout.astro";
+import { renderChart } from "../../src/lib/render/render-chart";
+import { shareSvg } from "../../src/lib/render/share-image";
+
+/**
+ * Hostile strings in data and frontmatter fields are text wherever they appear. Each property
+ * renders the real pipeline twice, once with a harmless word and once with a generated string, and
+ * checks that the markup has exactly the same elements and attributes (nothing injected) and that
+ * the string reads back, unchanged, as text or as an attribute value.
+ */
+const attacks = [
+  "<script>alert(1)</script>",
+  '"><svg onload=alert(1)>',
+  "javascript:alert(document.cookie)",
+  "</title><script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "' onfocus='alert(1)' autofocus='",
+  "&lt;b&gt; &amp; &#x3C;",
+  "]]><!-- --><![CDATA[",
+  "{{constructor.constructor('alert(1)')()}}",
+  "${alert(1)}",
+];
+/** Attack fragments mixed with arbitrary printable text, as one line a spreadsheet cell could hold. */
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...attacks), fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 6 })), { minLength: 1, maxLength: 4 })
+  .map((parts) => parts.join(" "))
+  .filter((s) => s.trim() !== "" && !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s) && s.length <= 400);
+const RUNS = { numRuns: 40 };
+
+/** Every element with its attribute names, in document order: the shape of the markup. */
+function shape(root: Element): string[] {
+  return [root, ...root.querySelectorAll("*")].map((e) => `${e.tagName.toLowerCase()}[${[...e.attributes].map((a) => a.name).sort().join(",")}]`);
+}
+const html = (markup: string) => new JSDOM(markup).window.document;
+const svgDoc = (markup: string) => {
+  const doc = new JSDOM(markup, { contentType: "image/svg+xml" }).window.document;
+  expect(doc.querySelector("parsererror"), "well-formed SVG").toBeNull();
+  return doc;
+};
+const noScript = (doc: Document) => {
+  expect(doc.querySelectorAll("script, iframe, object, embed, foreignObject").length).toBe(0);
+  for (const e of doc.querySelectorAll("*")) for (const a of e.attributes) expect(a.name.startsWith("on"), `${e.tagName} ${a.name}`).toBe(false);
+};
+
+// A throwaway copy of the Year 1 figures whose place names, notes and source credits are replaced.
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+function hostileData(area: string, note: string, publisher: string): string {
+  const root = mkdtempSync(join(tmpdir(), "cl-hostile-"));
+  roots.push(root);
+  const dir = join(root, "data/rescue-and-response/2019-09-18");
+  cpSync("data/rescue-and-response/2019-09-18", dir, { recursive: true });
+  const file = join(dir, "destinations.csv");
+  const rows = csvParse(readFileSync(file, "utf8"));
+  rows[0]!.area = area;
+  rows[0]!.note = note;
+  writeFileSync(file, `${csvFormat(rows, rows.columns)}\n`);
+  const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { files: { name: string; sha256: string }[]; sources: { id: string; publisher: string; title: string }[] };
+  meta.files.find((f) => f.name === "destinations.csv")!.sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
+  for (const s of meta.sources.filter((s) => s.id === "S2")) [s.publisher, s.title] = [publisher, publisher];
+  writeFileSync(join(dir, "meta.json"), JSON.stringify(meta));
+  return root;
+}
+const chartWith = (area: string, note: string, publisher: string) => renderChart("destinations", { root: hostileData(area, note, publisher), versions: { "rescue-and-response": "2019-09-18" } });
+
+describe("hostile strings are rendered as text, never as markup (fast-check)", () => {
+  let container: AstroContainer;
+  beforeAll(async () => {
+    container = await AstroContainer.create({ astroConfig: { site: "https://example.org" } });
+  });
+  const benign = () => chartWith("Norfolk", "A note", "Eastern Daily Press");
+
+  it("in chart SVGs: the <title> of each bar and the labels (data field: a place name)", () => {
+    const reference = benign();
+    fc.assert(
+      fc.property(hostile, (area) => {
+        const chart = chartWith(area, "A note", "Eastern Daily Press");
+        for (const variant of ["wide", "narrow"] as const) {
+          const doc = svgDoc(chart.svg[variant]);
+          noScript(doc);
+          expect(shape(doc.documentElement)).toEqual(shape(svgDoc(reference.svg[variant]).documentElement));
+          expect([...doc.querySelectorAll("title")].some((t) => t.textContent!.startsWith(`1. ${area}: 416`))).toBe(true);
+          expect([...doc.querySelectorAll("text")].some((t) => t.textContent === `1. ${area}`)).toBe(true);
+        }
+        expect(chart.description).toContain(`${area} (ranked 1): 416`);
+      }),
+      RUNS,
+    );
+  });
+
+  it("in figures: title, subtitle, notes, description, data table and source credits (data and MDX fields)", async () => {
+    const reference = await container.renderToString(ChartFigure, { props: { chart: benign(), title: "Title", subtitle: "Subtitle", notes: "Notes" } });
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, async (title, note, publisher) => {
+        const chart = chartWith(title, note, publisher);
+        const markup = await container.renderToString(ChartFigure, { props: { chart, title, subtitle: note, notes: publisher } });
+        const doc = html(markup);
+        noScript(doc);
+        expect(shape(doc.body)).toEqual(shape(html(reference).body));
+        expect(doc.querySelector(".chart-title")!.textContent).toBe(title);
+        expect(doc.querySelector(".chart-subtitle")!.textContent).toBe(note);
+        expect(doc.querySelector(".chart-notes")!.textContent).toBe(publisher);
+        expect(doc.querySelector(".chart-data tbody tr")!.textContent).toContain(note);
+        expect(doc.querySelector(".chart-data caption")!.textContent).toBe(`${title}: the figures shown`);
+        // meta.json text fields are trimmed when read.
+        expect(doc.querySelector(".chart-source")!.textContent).toContain(`${publisher.trim()}, ${publisher.trim()}`);
+        // The embed code is text to copy: the title is inside it, escaped for an attribute.
+        const iframe = html(doc.querySelector(".chart-embed code")!.textContent!).querySelector("iframe")!;
+        expect(iframe.getAttribute("title")).toBe(title);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("in page heads: <title>, description and Open Graph tags (frontmatter fields)", async () => {
+    const render = (title: string, description: string, imageAlt: string) => container.renderToString(BaseLayout, { props: { title, description, imageAlt }, slots: { default: "<p>Body</p>" } });
+    const reference = html(await render("Title", "Description", "Alt"));
+    await fc.assert(
+      fc.asyncProperty(hostile, hostile, hostile, async (title, description, imageAlt) => {
+        const doc = html(await render(title, description, imageAlt));
+        noScript(doc);
+        expect(shape(doc.documentElement)).toEqual(shape(reference.documentElement));
+        expect(doc.querySelector("title")!.textContent).toBe(`${title} | County lines explained`);
+        expect(doc.querySelector('meta[name="description"]')!.getAttribute("content")).toBe(description);
+        expect(doc.querySelector('meta[property="og:title"]')!.getAttribute("content")).toBe(title);
+        expect(doc.querySelector('meta[property="og:image:alt"]')!.getAttribute("content")).toBe(imageAlt);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("in share images: the headline drawn into the SVG that is rasterised", () => {
+    fc.assert(
+      fc.property(hostile, (title) => {
+        const doc = svgDoc(shareSvg({ title, site: "example.org" }));
+        noScript(doc);
+        expect(new Set([...doc.querySelectorAll("*")].map((e) => e.tagName))).toEqual(new Set(["svg", "rect", "text", "tspan"]));
+        const drawn = [...doc.querySelectorAll("tspan")].map((t) => t.textContent).join(" ");
+        expect(title.split(/\s+/).filter(Boolean).join(" ").startsWith(drawn.split(/\s+/).filter(Boolean).join(" "))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("CSV downloads are the data files' bytes, unchanged", () => {
+  it("the download route returns exactly the bytes of a file holding hostile cells", async () => {
+    const { GET } = await import("../../src/pages/data/[dataset]/[version]/[file]");
+    const bytes = readFileSync("data/rescue-and-response/2019-09-18/destinations.csv");
+    const response = await GET({ params: { dataset: "rescue-and-response", version: "2019-09-18", file: "destinations.csv" } } as never);
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+    // The route copies bytes without parsing them, so a hostile cell cannot be altered or executed.
+    expect(readFileSync("src/pages/data/[dataset]/[version]/[file].ts", "utf8")).toMatch(/new Response\(readFileSync\(/);
+  });
+});
