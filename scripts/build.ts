@@ -17,6 +17,8 @@ const out = resolve(outIndex > 0 ? process.argv[outIndex + 1]! : "dist");
 const temp = `${out}.tmp-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
 
+const MDX_HINT = "Stories are MDX: close every component (<Aside>…</Aside>) or end it with />, and write \\{ for a literal curly brace";
+
 function fail(message: string): never {
   rmSync(temp, { recursive: true, force: true });
   console.error(`\nBuild failed: ${message}\nNothing was published: ${existsSync(out) ? "the previous build is unchanged" : "no output was written"}.`);
@@ -51,6 +53,9 @@ try {
 function editorMessage(error: Error): string {
   const ours = /(?:^|\s)((?:content|data|src)\/[^\s:]+:\d+(?::\d+)?: .+)$/m.exec(error.message);
   if (ours) return ours[1]!;
+  // MDX syntax errors arrive as "[plugin …] /abs/path/content/x.mdx:15:1\nMDXError: 15:1: Expected … (15:1) (rule)".
+  const mdx = /\/((?:content)\/[^\s:]+):(\d+):(\d+)\s*\n\s*\w*Error: (?:\d+:\d+: )?(.+?)(?: \(\d+:\d+\))?(?: \([\w:-]+\))?$/m.exec(error.message);
+  if (mdx) return `${mdx[1]}:${mdx[2]}:${mdx[3]}: ${mdx[4]!.replaceAll("`", "")}. ${MDX_HINT}`;
   const e = error as Error & { loc?: { file?: string; line?: number; column?: number } };
   const where = e.loc?.file ? `${e.loc.file}${e.loc.line ? `:${e.loc.line}` : ""}${e.loc.column ? `:${e.loc.column}` : ""}: ` : "";
   return `${where}${error.message}`;

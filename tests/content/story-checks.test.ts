@@ -30,7 +30,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
   });
 
   it("unknown fact id: suggests the closest and lists the valid ids", () => {
-    const ids = allFacts(YEAR_1).map((f) => f.id).sort().join(", ");
+    const ids = allFacts(YEAR_1).filter((f) => f.dataset === "rescue-and-response").map((f) => f.id).sort().join(", ");
     expect(check(`We found <Fact id="linked-totl" /> people.\n`)).toBe(`${FILE}:1:10: <Fact id="linked-totl">: unknown fact id "linked-totl" (did you mean "linked-total"?). Use one of: ${ids}`);
   });
 

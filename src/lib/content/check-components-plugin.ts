@@ -51,7 +51,7 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     const known = Object.keys(editorComponents) as EditorComponent[];
     if (!known.includes(name as EditorComponent)) {
       const hint = closest(name, known);
-      fail(at, `unknown component <${name}>${hint ? `; did you mean <${hint}>?` : ""} The components are: ${known.map((k) => `<${k}>`).join(", ")}`);
+      fail(at, `unknown component <${name}>${hint ? `; did you mean <${hint}>?` : "."} The components are: ${known.map((k) => `<${k}>`).join(", ")}`);
     }
     const spec = editorComponents[name as EditorComponent];
     const props = new Map<string, unknown>();
@@ -89,8 +89,9 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
         fail(at, `<Fact id="${id}" version="${version}">: ${(error as Error).message}`);
       }
     } else if (name === "Fact") {
-      const ids = getFacts().map((f) => f.id).sort();
-      if (!ids.includes(id!)) {
+      // Suggest only ids of the datasets the story pins: the others cannot be used without a pin.
+      const ids = getFacts().filter((f) => pins[f.dataset] !== undefined).map((f) => f.id).sort();
+      if (!getFacts().some((f) => f.id === id)) {
         const hint = closest(id!, ids);
         fail(at, `<Fact id="${id}">: unknown fact id "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}. Use one of: ${ids.join(", ")}`);
       }

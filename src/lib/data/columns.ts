@@ -110,5 +110,6 @@ export function checkValueBlock(row: ValueBlock, ctx: z.RefinementCtx): void {
   } else if (row.value_high !== null) {
     return issue("value_high", `value_high is only for qualifier "range" (this row is "${row.qualifier}")`);
   }
+  if (row.unit === "per-ten" && Math.max(row.value, row.value_high ?? 0) > 10) issue("value", `a figure "in 10" cannot exceed 10 (got ${Math.max(row.value, row.value_high ?? 0)})`);
   if (row.unit === "percent" && Math.max(row.value, row.value_high ?? 0) > 100) issue(row.value > 100 ? "value" : "value_high", `a percentage cannot exceed 100 (got ${Math.max(row.value, row.value_high ?? 0)})`);
 }

@@ -3,7 +3,9 @@ import type { z } from "zod";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { DataError } from "./data-error";
 import { metaSchema, type Meta } from "./meta-schema";
-import { parseCsv } from "./parse-csv";
+import { checkDataset } from "./check-dataset";
+import { checkReferences } from "./check-references";
+import { MAX_CSV_BYTES, parseCsv } from "./parse-csv";
 import { dataPath, displayPath, projectRoot } from "./paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
 import { parseTopology, type Topology } from "./parse-topology";
@@ -84,6 +86,11 @@ export function loadDataset(dataset: string, version: string, root: string = pro
     const path = dataPath(root, dataset, version, file.name);
     const shown = show(path);
     if (!existsSync(path)) throw new DataError(shown, "listed in meta.json but the file does not exist");
+    // Refuse an absurdly large table before reading it, so a runaway export costs no memory.
+    const size = statSync(path).size;
+    if (file.name.endsWith(".csv") && size > MAX_CSV_BYTES) {
+      throw new DataError(shown, `the file is ${size.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`);
+    }
     const bytes = readFileSync(path);
     const actual = sha256(bytes);
     if (actual !== file.sha256) {
@@ -116,6 +123,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
   if (uncited && Object.keys(tables).length > 0) throw new DataError(show(metaFile), `sources: "${uncited.id}" is declared but no row or period cites it; cite it or remove it`);
 
   const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables), lookups: Object.freeze(lookups), topologies: Object.freeze(topologies) });
+  checkDataset(result, root);
   cache.set(key, { signature: stamp, dataset: result });
   return result;
 }
@@ -134,7 +142,9 @@ export function listDatasets(root: string = projectRoot): string[] {
 
 /** Loads and checks every version of every dataset: what the build runs before writing anything. */
 export function loadAllDatasets(root: string = projectRoot): Dataset[] {
-  return listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => loadDataset(dataset, version, root)));
+  const all = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => loadDataset(dataset, version, root)));
+  checkReferences(all, root);
+  return all;
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -1,7 +1,15 @@
 import { z } from "zod";
 
-const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, { error: (i) => `expected a date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got ${JSON.stringify(i.input)}` });
-const fullDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: (i) => `expected a date as YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
+/** True for a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (no 30 February, no month 13). */
+function realDate(s: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [year, month = 1, day = 1] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const isoDate = z.string().refine(realDate, { error: (i) => `expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got ${JSON.stringify(i.input)}` });
+const fullDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && realDate(s), { error: (i) => `expected a real date as YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
 const text = z.string().trim().min(1, { error: "must not be empty" });
 /** Source links are shown to readers, so only web links are allowed (never `javascript:` and friends). */
 const webUrl = z.string().refine((s) => { try { return ["http:", "https:"].includes(new URL(s).protocol); } catch { return false; } }, { error: (i) => `expected an http(s) URL, got ${JSON.stringify(i.input)}` });

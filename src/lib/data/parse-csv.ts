@@ -4,6 +4,19 @@ import { DataError } from "./data-error";
 
 /** Files larger than this are refused before parsing: our tables have tens of rows, not millions. */
 export const MAX_CSV_BYTES = 1_000_000;
+/** The longest cell accepted: a note is a sentence or two, never a pasted article. */
+export const MAX_CELL_CHARS = 1_000;
+
+/** Where each parsed row came from, so checks across rows can name its line and column. */
+const rowPlaces = new WeakMap<object, { line: number; header: readonly string[] }>();
+
+/** The 1-based line of a parsed row and the column number of one of its fields. */
+export function placeOf(row: object, field: string): { line?: number; column?: number } {
+  const place = rowPlaces.get(row);
+  if (!place) return {};
+  const index = place.header.indexOf(field);
+  return { line: place.line, column: index >= 0 ? index + 1 : undefined };
+}
 
 /**
  * Decodes CSV bytes strictly as UTF-8. A file saved in another encoding (Windows-1252 from
@@ -48,7 +61,7 @@ export function parseCsv<S extends z.ZodType<object>>(
   optional: readonly string[] = [],
 ): readonly Readonly<z.output<S>>[] {
   if (bytes.length > MAX_CSV_BYTES) {
-    throw new DataError(file, `the file is ${bytes.length.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table`);
+    throw new DataError(file, `the file is ${bytes.length.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`);
   }
   const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, ""); // a BOM from Excel is harmless: drop it
   const records = csvParseRows(text);
@@ -68,6 +81,14 @@ export function parseCsv<S extends z.ZodType<object>>(
     if (record.length !== header.length) {
       throw new DataError(file, `this row has ${record.length} fields but the header has ${header.length}; check for a missing or extra comma (cells with commas must be "quoted")`, recordLine);
     }
+    // Control characters (other than tab and line breaks) cannot appear in HTML or SVG text: refuse them.
+    const control = record.findIndex((cell) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(cell));
+    if (control >= 0) {
+      const code = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(record[control]!)![0].charCodeAt(0);
+      throw new DataError(file, `this cell holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}); delete it`, recordLine, control + 1, header[control]);
+    }
+    const long = record.findIndex((cell) => cell.length > MAX_CELL_CHARS);
+    if (long >= 0) throw new DataError(file, `this cell is ${record[long]!.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_CELL_CHARS.toLocaleString("en-GB")} (a note is a sentence or two: put longer text in NOTES.md)`, recordLine, long + 1, header[long]);
     const raw = Object.fromEntries([...header.map((name, i) => [name, record[i]]), ...absent.map((name) => [name, ""])]);
     const result = schema.safeParse(raw);
     if (!result.success) {
@@ -79,6 +100,7 @@ export function parseCsv<S extends z.ZodType<object>>(
     const row = Object.freeze(result.data) as Readonly<z.output<S>>;
     const problem = checkRow?.(row);
     if (problem) throw new DataError(file, problem.reason, recordLine, header.indexOf(problem.field) + 1, problem.field);
+    rowPlaces.set(row, { line: recordLine, header });
     rows.push(row);
   }
   return Object.freeze(rows);

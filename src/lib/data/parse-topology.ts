@@ -14,7 +14,7 @@ const topologySchema = z.looseObject({
 
 /**
  * Parses and shape-checks a TopoJSON file: a Topology whose objects are geometry collections.
- * Geometry itself (winding, coverage, codes) is checked by tests/data/boundaries.test.ts.
+ * Geometry against the code lists (missing shapes, winding) is checked by check-dataset.ts.
  */
 export function parseTopology(bytes: Uint8Array, file: string): Topology {
   let json: unknown;

@@ -107,7 +107,7 @@ describe("loadDataset(dataset, version, root)", () => {
     const noTitle = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => delete (m.sources as Record<string, unknown>[])[1]!.title });
     expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", noTitle)).message).toBe(`${META}: sources[1].title: Invalid input: expected string, received undefined`);
     const badDate = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => ((m.sources as { date: string }[])[0]!.date = "19/09/2019") });
-    expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", badDate)).message).toBe(`${META}: sources[0].date: expected a date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got "19/09/2019"`);
+    expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", badDate)).message).toBe(`${META}: sources[0].date: expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got "19/09/2019"`);
   });
 
   it("names the available versions when asked for one that does not exist", () => {

@@ -1,0 +1,100 @@
+import { geoArea } from "d3-geo";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import { feature } from "topojson-client";
+import { DataError } from "./data-error";
+import type { Dataset } from "./load-dataset";
+import { placeOf } from "./parse-csv";
+import { dataPath, displayPath } from "./paths";
+import type { AnyRow, DatasetId } from "./tables";
+
+/**
+ * Checks that need a whole table or several files, run once a version's rows are valid one by one:
+ * shares of one cohort that add up to more than 100%, and boundary files that do not match their
+ * code lists (a code with no shape, a shape with no code, a ring wound the wrong way). Each error
+ * names the file and, where a row is at fault, its line and column.
+ */
+export function checkDataset(data: Dataset, root: string): void {
+  checkShares(data, root);
+  checkBoundaries(data, root);
+}
+
+const fileOf = (data: Dataset, root: string, name: string) => displayPath(root, dataPath(root, data.id, data.version, name));
+/** A DataError pointing at one field of one parsed row. */
+const rowError = (file: string, row: object, field: string, reason: string) => {
+  const { line, column } = placeOf(row, field);
+  return new DataError(file, reason, line, column, field);
+};
+
+/**
+ * Mutually exclusive shares of one cohort cannot add up to more than 100%: the male share in
+ * `sex`, and age bands that do not overlap in `age-bands` (overlapping bands, such as under-18 and
+ * 15-19, may). The error points at the row that takes the total past 100.
+ */
+function checkShares(data: Dataset, root: string): void {
+  const groups: { table: string; rows: AnyRow[] }[] = [];
+  const byCohort = (table: string, rows: readonly AnyRow[]) => {
+    const cohorts = new Map<string, AnyRow[]>();
+    for (const row of rows.filter((r) => r.unit === "percent" && r.value !== null)) cohorts.set(String(row.cohort), [...(cohorts.get(String(row.cohort)) ?? []), row]);
+    for (const group of cohorts.values()) groups.push({ table, rows: group });
+  };
+  if (data.tables.sex) byCohort("sex", data.tables.sex);
+  if (data.tables["age-bands"]) {
+    // Only bands with both ends published and no overlap with an earlier band of the same cohort.
+    const disjoint: AnyRow[] = [];
+    for (const row of data.tables["age-bands"]) {
+      if (row.age_min == null || row.age_max == null) continue;
+      const overlaps = disjoint.some((d) => d.cohort === row.cohort && Number(d.age_min) <= Number(row.age_max) && Number(row.age_min) <= Number(d.age_max));
+      if (!overlaps) disjoint.push(row);
+    }
+    byCohort("age-bands", disjoint);
+  }
+  for (const { table, rows } of groups) {
+    let total = 0;
+    for (const row of rows) {
+      total += row.value_high ?? row.value ?? 0;
+      if (total > 100) {
+        throw rowError(fileOf(data, root, `${table}.csv`), row, "value", `these shares of the "${String(row.cohort)}" cohort add up to ${total}%, more than 100% (rows ${rows.slice(0, rows.indexOf(row) + 1).map((r) => r.id).join(", ")}); they cannot all be right`);
+      }
+    }
+  }
+}
+
+/** What each boundary dataset's shapes must match: its code list, and the tables that refer to it. */
+const boundaryKeys: Partial<Record<DatasetId, { codes: string; column: string; topology: string; object: string; refs: { table: string; column: string }[] }>> = {
+  "police-force-areas": { codes: "forces", column: "pfa_code", topology: "police-force-areas", object: "pfa", refs: [{ table: "lookup", column: "pfa_code" }] },
+  "london-boroughs": { codes: "boroughs", column: "borough_code", topology: "london-boroughs", object: "boroughs", refs: [] },
+};
+
+function checkBoundaries(data: Dataset, root: string): void {
+  const key = boundaryKeys[data.id];
+  if (!key) return;
+  const codesFile = fileOf(data, root, `${key.codes}.csv`);
+  const topoFile = fileOf(data, root, `${key.topology}.topo.json`);
+  const codeRows = data.lookups[key.codes] ?? [];
+  const codes = new Set(codeRows.map((r) => String(r[key.column])));
+  for (const ref of key.refs) {
+    for (const row of data.lookups[ref.table] ?? []) {
+      const code = String(row[ref.column]);
+      if (!codes.has(code)) throw rowError(fileOf(data, root, `${ref.table}.csv`), row, ref.column, `unknown code "${code}"; it is not in ${key.codes}.csv`);
+    }
+  }
+  const topology = data.topologies[key.topology];
+  const object = topology?.objects[key.object];
+  if (!topology || !object) throw new DataError(topoFile, `no TopoJSON object "${key.object}" in the file`);
+  let features: Feature<Geometry>[];
+  try {
+    features = (feature(topology, object) as FeatureCollection).features;
+  } catch (error) {
+    throw new DataError(topoFile, `the shapes cannot be read: ${(error as Error).message}`);
+  }
+  const ids = new Set(features.map((f) => String(f.id)));
+  for (const row of codeRows) {
+    const code = String(row[key.column]);
+    if (!ids.has(code)) throw rowError(codesFile, row, key.column, `"${code}" has no shape in ${key.topology}.topo.json (object "${key.object}"); the map would leave it out`);
+  }
+  for (const f of features) {
+    if (!codes.has(String(f.id))) throw new DataError(topoFile, `a shape has the id "${String(f.id)}", which is not a code in ${key.codes}.csv`);
+    // A ring wound the wrong way encloses the rest of the globe: more than a hemisphere.
+    if (geoArea(f) > 2 * Math.PI) throw new DataError(topoFile, `the shape "${String(f.id)}" covers more than half the globe: its outer ring is wound the wrong way (d3-geo wants clockwise outer rings); rewind it`);
+  }
+}

@@ -1,0 +1,37 @@
+import { catalog } from "./catalog";
+import { DataError } from "./data-error";
+import type { Dataset } from "./load-dataset";
+import { placeOf } from "./parse-csv";
+import { dataPath, displayPath } from "./paths";
+import type { DatasetId } from "./tables";
+
+/** Columns holding place codes, and the geography (code list) each code must exist in. */
+const references: { dataset: DatasetId; table: string; column: string; geography: DatasetId; codes: string; codeColumn: string }[] = [
+  { dataset: "rescue-and-response", table: "destinations", column: "area_code", geography: "police-force-areas", codes: "forces", codeColumn: "pfa_code" },
+  { dataset: "rescue-and-response", table: "towns", column: "area_code", geography: "police-force-areas", codes: "forces", codeColumn: "pfa_code" },
+  { dataset: "rescue-and-response", table: "boroughs", column: "borough_code", geography: "london-boroughs", codes: "boroughs", codeColumn: "borough_code" },
+  { dataset: "rescue-and-response", table: "referrals-by-borough", column: "borough_code", geography: "london-boroughs", codes: "boroughs", codeColumn: "borough_code" },
+  { dataset: "national", table: "deal-line-share", column: "force_code", geography: "police-force-areas", codes: "forces", codeColumn: "pfa_code" },
+];
+
+/**
+ * Every place code in the figures must name a real place in the site's current geography: a
+ * well-formed but unknown code (E23000099) would silently drop off the maps. Runs over all loaded
+ * versions; the error names the file, line and column.
+ */
+export function checkReferences(datasets: readonly Dataset[], root: string): void {
+  const geography = (id: DatasetId) => datasets.find((d) => d.id === id && d.version === catalog[id]);
+  for (const ref of references) {
+    const geo = geography(ref.geography);
+    if (!geo) continue;
+    const known = new Set((geo.lookups[ref.codes] ?? []).map((r) => String(r[ref.codeColumn])));
+    for (const data of datasets.filter((d) => d.id === ref.dataset)) {
+      for (const row of data.tables[ref.table] ?? []) {
+        const code = String(row[ref.column]);
+        if (known.has(code)) continue;
+        const { line, column } = placeOf(row, ref.column);
+        throw new DataError(displayPath(root, dataPath(root, data.id, data.version, `${ref.table}.csv`)), `unknown code "${code}": it is not in ${ref.geography} ${geo.version} (${ref.codes}.csv), so the place cannot be drawn or named`, line, column, ref.column);
+      }
+    }
+  }
+}
