@@ -24,7 +24,7 @@ export function wrap(text: string, max: number): string[] {
  * in the light colour scheme. Text is escaped: a headline can never inject markup.
  */
 export async function shareImage(options: ShareImageOptions): Promise<Buffer> {
-  return sharp(Buffer.from(shareSvg(options))).png({ compressionLevel: 9, palette: true }).toBuffer();
+  return sharp(Buffer.from(shareSvg(options))).png({ compressionLevel: 9, palette: true, effort: 1 }).toBuffer();
 }
 
 export interface ShareImageOptions {

@@ -10,6 +10,6 @@ export const getStaticPaths = (() => chartUses(storySourcesRaw()).map((use) => (
 export const GET: APIRoute = async ({ props }) => {
   const { use } = props as { use: ChartUse };
   const svg = inlineColors(renderChart(use.id, { versions: use.data, instance: "png" }).svg.wide).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ');
-  const png = await sharp(Buffer.from(svg), { density: 144 }).flatten({ background: "#ffffff" }).png({ compressionLevel: 9, palette: true }).toBuffer();
+  const png = await sharp(Buffer.from(svg), { density: 144 }).flatten({ background: "#ffffff" }).png({ compressionLevel: 9, palette: true, effort: 1 }).toBuffer();
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };
