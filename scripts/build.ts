@@ -6,7 +6,7 @@
  *
  * Usage: tsx scripts/build.ts [--out dist]
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "astro";
 import { checkAllStories } from "../src/lib/content/check-frontmatter";
@@ -60,6 +60,9 @@ function editorMessage(error: Error): string {
   const where = e.loc?.file ? `${e.loc.file}${e.loc.line ? `:${e.loc.line}` : ""}${e.loc.column ? `:${e.loc.column}` : ""}: ` : "";
   return `${where}${error.message}`;
 }
+
+// For npm run bench: the build process's peak memory (resident set, KiB), written where asked.
+if (process.env.BUILD_STATS_FILE) writeFileSync(process.env.BUILD_STATS_FILE, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
 
 if (existsSync(out)) renameSync(out, old);
 renameSync(temp, out);

@@ -59,7 +59,7 @@ http {
   access_log off;
   gzip on;
   gzip_comp_level 6;
-  gzip_types text/css application/xml application/rss+xml image/svg+xml text/plain;
+  gzip_types text/css application/javascript application/json application/xml application/rss+xml image/svg+xml text/plain text/csv;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   server {
     listen 127.0.0.1:${port};
