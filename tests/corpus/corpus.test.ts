@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/data/load-dataset";
 import { buildSite } from "../support/build-site";
@@ -133,5 +133,4 @@ function checkLoads(name: string) {
   expect(strip(unusual.tables.destinations!)).toEqual(strip(original.tables.destinations!));
   if (name.includes("quoted")) expect(unusual.tables.destinations![0]!.note).toBe('Top in every list, by far; the "leader" since\n2018, whatever the count');
   else expect(unusual.tables.destinations!.map((r) => r.note)).toEqual(original.tables.destinations!.map((r) => r.note));
-  void relative;
 }

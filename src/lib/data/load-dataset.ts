@@ -5,7 +5,7 @@ import { DataError } from "./data-error";
 import { metaSchema, type Meta } from "./meta-schema";
 import { checkDataset } from "./check-dataset";
 import { checkReferences } from "./check-references";
-import { MAX_CSV_BYTES, parseCsv } from "./parse-csv";
+import { MAX_CSV_BYTES, parseCsv, tooLarge } from "./parse-csv";
 import { dataPath, displayPath, projectRoot } from "./paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
 import { parseTopology, type Topology } from "./parse-topology";
@@ -88,9 +88,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
     if (!existsSync(path)) throw new DataError(shown, "listed in meta.json but the file does not exist");
     // Refuse an absurdly large table before reading it, so a runaway export costs no memory.
     const size = statSync(path).size;
-    if (file.name.endsWith(".csv") && size > MAX_CSV_BYTES) {
-      throw new DataError(shown, `the file is ${size.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`);
-    }
+    if (file.name.endsWith(".csv") && size > MAX_CSV_BYTES) throw tooLarge(shown, size);
     const bytes = readFileSync(path);
     const actual = sha256(bytes);
     if (actual !== file.sha256) {

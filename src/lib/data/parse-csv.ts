@@ -4,6 +4,11 @@ import { DataError } from "./data-error";
 
 /** Files larger than this are refused before parsing: our tables have tens of rows, not millions. */
 export const MAX_CSV_BYTES = 1_000_000;
+/** The error for a table over {@link MAX_CSV_BYTES}: checked from the file's size before reading, and again here for callers that pass bytes. */
+export function tooLarge(file: string, size: number): DataError {
+  return new DataError(file, `the file is ${size.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`);
+}
+
 /** The longest cell accepted: a note is a sentence or two, never a pasted article. */
 export const MAX_CELL_CHARS = 1_000;
 
@@ -61,7 +66,7 @@ export function parseCsv<S extends z.ZodType<object>>(
   optional: readonly string[] = [],
 ): readonly Readonly<z.output<S>>[] {
   if (bytes.length > MAX_CSV_BYTES) {
-    throw new DataError(file, `the file is ${bytes.length.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`);
+    throw tooLarge(file, bytes.length);
   }
   const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, ""); // a BOM from Excel is harmless: drop it
   const records = csvParseRows(text);
