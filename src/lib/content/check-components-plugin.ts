@@ -76,10 +76,8 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     if (name === "Chart" && !chartIds.includes(id!)) fail(at, `<Chart id="${id}">: unknown chart id "${id}". Use one of: ${chartIds.join(", ")}`);
     if (name === "Chart") {
       const chart = getChart(id!);
-      const needed = chart.versions ? [chart.versions.after, chart.versions.before] : [pins[chart.dataset]];
-      const pinned = [pins[chart.dataset], compare[chart.dataset]];
-      if (!needed[0]) fail(at, `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${listVersionsOf(chart.dataset).at(-1)}") so the chart keeps its numbers when a new version lands`);
-      if (chart.versions && (pinned[0] !== chart.versions.after || pinned[1] !== chart.versions.before)) fail(at, `<Chart id="${id}"> compares ${chart.dataset} ${chart.versions.before} with ${chart.versions.after}; pin them in the frontmatter: data: ${chart.dataset}: "${chart.versions.after}" and compare: ${chart.dataset}: "${chart.versions.before}"`);
+      if (!chart.versions && !pins[chart.dataset]) fail(at, `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${listVersionsOf(chart.dataset).at(-1)}") so the chart keeps its numbers when a new version lands`);
+      if (chart.versions && (pins[chart.dataset] !== chart.versions.after || compare[chart.dataset] !== chart.versions.before)) fail(at, `<Chart id="${id}"> compares ${chart.dataset} ${chart.versions.before} with ${chart.versions.after}; pin them in the frontmatter: data: ${chart.dataset}: "${chart.versions.after}" and compare: ${chart.dataset}: "${chart.versions.before}"`);
     }
     const version = props.get("version") as string | undefined;
     if (name === "Fact" && version !== undefined) {
@@ -100,7 +98,7 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     }
     if (name === "Cite") {
       const source = props.get("source") as string;
-      const sources = [...new Set(storySources(pins, undefined, compare).map((s) => s.source.id))];
+      const sources = [...new Set(storySources(pins, compare).map((s) => s.source.id))];
       if (!sources.includes(source)) fail(at, `<Cite source="${source}">: unknown source id. The story's data cites: ${sources.join(", ")}`);
     }
   };

@@ -20,15 +20,19 @@ export interface NumberedSource {
  * straight after its pinned one. Facts and the story footer both call this, so a Fact's footnote
  * number always matches the list.
  */
-export function storySources(versions: Versions = {}, root: string = projectRoot, compare: Versions = {}): NumberedSource[] {
+export function storySources(versions: Versions = {}, compare: Versions = {}, root: string = projectRoot): NumberedSource[] {
   const out: NumberedSource[] = [];
-  for (const dataset of Object.keys(catalog) as DatasetId[]) {
-    for (const version of [versions[dataset] ?? catalog[dataset], compare[dataset]]) {
-      if (!version) continue;
-      for (const source of loadDataset(dataset, version, root).meta.sources) {
-        out.push({ number: out.length + 1, anchor: `source-${out.length + 1}`, dataset, version, source });
-      }
+  for (const { dataset, version } of storyVersions(versions, compare)) {
+    for (const source of loadDataset(dataset, version, root).meta.sources) {
+      out.push({ number: out.length + 1, anchor: `source-${out.length + 1}`, dataset, version, source });
     }
   }
   return out;
+}
+
+/** Every dataset version a story reads, in catalog order, each compared version after its pinned one. */
+export function storyVersions(versions: Versions = {}, compare: Versions = {}): { dataset: DatasetId; version: string }[] {
+  return (Object.keys(catalog) as DatasetId[]).flatMap((dataset) =>
+    [versions[dataset] ?? catalog[dataset], compare[dataset]].filter((v) => v !== undefined).map((version) => ({ dataset, version })),
+  );
 }
