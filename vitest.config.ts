@@ -10,5 +10,7 @@ export default getViteConfig({
     hookTimeout: 240_000,
     // Test output such as the live-preview timings is part of the record.
     silent: false,
+    // A stray .only must fail the run, locally and in CI, rather than quietly skip every other test.
+    allowOnly: false,
   },
 });
