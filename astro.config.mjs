@@ -6,6 +6,12 @@ import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import { checkComponentsPlugin } from "./src/lib/content/check-components-plugin.ts";
 
+// No telemetry from any build, preview or check, wherever it runs (a host's build, CI, a laptop): Astro
+// posts anonymous usage data after loading this file unless this variable is set. The npm scripts also
+// set it on the command line, because `astro dev` and `astro preview` print their telemetry notice before
+// they read this file.
+process.env.ASTRO_TELEMETRY_DISABLED = "1";
+
 /**
  * In `npm run dev`, data files are read with fs, outside Vite's module graph: watch data/ and
  * reload the page when a file there changes (the loader re-reads files whose mtime changed).
@@ -24,6 +30,20 @@ function reloadOnDataChange() {
       server.watcher.on("add", reload);
     },
   };
+}
+
+/**
+ * Astro's MDX integration marks each story module with its own "use astro:head-inject" directive,
+ * which Astro reads itself; Rolldown then warns that it may drop that directive when bundling
+ * (withastro/astro#18087, open, no fix released in 7.3.5). Only that exact warning is silenced, so a
+ * clean build prints none and any other warning still shows.
+ * @param {import("rolldown").LogLevel} level
+ * @param {import("rolldown").RolldownLog} log
+ * @param {(level: import("rolldown").LogLevel, log: import("rolldown").RolldownLog) => void} handler
+ */
+function quietHeadInjectDirective(level, log, handler) {
+  if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes('"use astro:head-inject"')) return;
+  handler(level, log);
 }
 
 /**
@@ -65,7 +85,7 @@ export default defineConfig({
   // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
   integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") })],
   devToolbar: { enabled: false },
-  vite: { plugins: [reloadOnDataChange()] },
+  vite: { plugins: [reloadOnDataChange()], build: { rolldownOptions: { onLog: quietHeadInjectDirective } } },
   // No client JavaScript anywhere: prefetching would inject a script.
   prefetch: false,
 });

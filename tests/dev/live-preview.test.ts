@@ -1,72 +1,95 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/serve/nginx";
 import { sha256 } from "../../src/lib/data/load-dataset";
 import { DRAFT } from "../support/story-fixtures";
 import { hermeticEnv } from "../support/build-site";
 import { copyProject } from "../support/project-copy";
 
-const PORT = 4399;
+/** How long an edit may take to show; each test's own timeout is longer, so these messages are seen. */
+const WAIT_MS = 30_000;
+const TEST_TIMEOUT = WAIT_MS + 15_000;
 const project = copyProject();
-const page = `http://127.0.0.1:${PORT}/stories/county-lines-london/`;
+const configHome = mkdtempSync(join(tmpdir(), "cl-xdg-"));
 let server: ChildProcess;
+let origin = "";
+let output = "";
 
-async function waitFor(test: (html: string) => boolean, timeoutMs = 30_000): Promise<number> {
+/** Polls `path` until its HTML passes `test`; returns the milliseconds it took, or fails saying what it waited for. */
+async function waitFor(path: string, what: string, test: (html: string) => boolean, timeoutMs = WAIT_MS): Promise<number> {
   const start = Date.now();
   for (;;) {
     try {
-      const html = await (await fetch(page)).text();
-      if (test(html)) return Date.now() - start;
+      const response = await fetch(`${origin}${path}`);
+      if (response.ok && test(await response.text())) return Date.now() - start;
     } catch {
       // not up yet
     }
-    if (Date.now() - start > timeoutMs) throw new Error(`page did not update within ${timeoutMs} ms`);
+    if (Date.now() - start > timeoutMs) throw new Error(`${what}: not visible at ${path} within ${timeoutMs} ms. Dev server output:\n${output.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 describe("npm run dev (live preview)", () => {
   beforeAll(async () => {
-    server = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", String(PORT), "--host", "127.0.0.1"], {
+    // The editors' command itself (npm run dev), on a port the OS says is free; the dev server prints
+    // the address it really listens on, and that is the one used.
+    const npm = process.env.npm_execpath;
+    const args = ["run", "dev", "--", "--port", String(await freePort()), "--host", "127.0.0.1"];
+    server = spawn(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
       cwd: project.root,
       // vitest sets NODE_ENV=test, BASE_URL and VITEST*; the dev server must see a plain environment.
-      env: { ...hermeticEnv(), ASTRO_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "ignore", "inherit"],
+      // A fresh config folder: Astro would show its telemetry notice here unless the project turns it off.
+      env: { ...hermeticEnv(), XDG_CONFIG_HOME: configHome },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true, // its own process group, so that stopping it stops astro under npm and sh too
     });
-    await waitFor((html) => html.includes("How London"), 60_000);
-  });
+    server.stdout!.on("data", (d) => (output += d));
+    server.stderr!.on("data", (d) => (output += d));
+    const start = Date.now();
+    while (!origin) {
+      origin = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1] ?? "";
+      if (server.exitCode !== null || Date.now() - start > 90_000) throw new Error(`npm run dev did not start:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await waitFor("/stories/county-lines-london/", "the main story", (html) => html.includes("How London"), 90_000);
+  }, 120_000);
   afterAll(() => {
-    server.kill();
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
     project.remove();
+    rmSync(configHome, { recursive: true, force: true });
+  });
+
+  it("prints no telemetry notice and no warning", () => {
+    expect(output).toContain("127.0.0.1");
+    expect(output).not.toMatch(/anonymous usage data|astro\.build\/telemetry|\[WARN\]|warning/i);
   });
 
   it("shows draft stories, which production builds leave out", async () => {
     writeFileSync(join(project.root, "content/stories/draft-story.mdx"), DRAFT);
-    const start = Date.now();
-    for (;;) {
-      const response = await fetch(`http://127.0.0.1:${PORT}/stories/draft-story/`);
-      if (response.ok && (await response.text()).includes("A draft that is not ready yet")) break;
-      if (Date.now() - start > 30_000) throw new Error("the draft story never appeared in npm run dev");
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  });
+    const ms = await waitFor("/stories/draft-story/", "the new draft story", (html) => html.includes("A draft that is not ready yet"));
+    console.info(`live preview: new draft story visible after ${ms} ms`);
+  }, TEST_TIMEOUT);
 
   it("shows an edit to a story's text without a restart", async () => {
     const file = join(project.root, "content/stories/county-lines-london.mdx");
-    writeFileSync(file, readFileSync(file, "utf8").replace("In the first study of its kind", "In a first-of-its-kind study (edited)"));
-    const ms = await waitFor((html) => html.includes("first-of-its-kind study (edited)"));
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nA paragraph added while the preview runs.\n`);
+    const ms = await waitFor("/stories/county-lines-london/", "the story edit", (html) => html.includes("A paragraph added while the preview runs."));
     console.info(`live preview: story edit visible after ${ms} ms`);
-  });
+  }, TEST_TIMEOUT);
 
   it("shows an edit to a data file without a restart", async () => {
     const dir = join(project.root, "data/rescue-and-response/2019-09-18");
     const csv = readFileSync(join(dir, "headline.csv"), "utf8");
+    expect(csv).toContain(",4013,");
     const edited = csv.replace(",4013,", ",4014,");
     const meta = readFileSync(join(dir, "meta.json"), "utf8").replace(sha256(Buffer.from(csv)), sha256(Buffer.from(edited)));
     writeFileSync(join(dir, "headline.csv"), edited);
     writeFileSync(join(dir, "meta.json"), meta);
-    const ms = await waitFor((html) => html.includes("4,014") && !html.includes("4,013"));
+    const ms = await waitFor("/stories/county-lines-london/", "the data edit", (html) => html.includes("4,014") && !html.includes("4,013"));
     console.info(`live preview: data edit visible after ${ms} ms`);
-  });
+  }, TEST_TIMEOUT);
 });

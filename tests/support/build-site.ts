@@ -17,7 +17,7 @@ export async function buildSite(out: string, env: Record<string, string> = {}, c
   try {
     const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], {
       cwd,
-      env: { ...hermeticEnv(), ASTRO_TELEMETRY_DISABLED: "1", ...env },
+      env: { ...hermeticEnv(), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
@@ -27,10 +27,13 @@ export async function buildSite(out: string, env: Record<string, string> = {}, c
   }
 }
 
-/** The environment without the variables vitest adds (NODE_ENV, BASE_URL, DEV, MODE, VITEST…). */
+/**
+ * The environment without the variables vitest adds (NODE_ENV, BASE_URL, DEV, MODE, VITEST…), and
+ * without any telemetry switch of the machine's: the project must turn Astro's telemetry off itself.
+ */
 export function hermeticEnv(): NodeJS.ProcessEnv {
-  const vitest = ["NODE_ENV", "BASE_URL", "DEV", "PROD", "MODE", "SSR", "TEST"];
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vitest.includes(k) && !k.startsWith("VITEST")));
+  const dropped = ["NODE_ENV", "BASE_URL", "DEV", "PROD", "MODE", "SSR", "TEST", "ASTRO_TELEMETRY_DISABLED", "TELEMETRY_DISABLED"];
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !dropped.includes(k) && !k.startsWith("VITEST")));
 }
 
 /** A fresh output path; its folder is world-readable so that nginx's worker can serve it. */
