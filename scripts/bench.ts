@@ -23,11 +23,12 @@ import { gzipSync } from "node:zlib";
 import { launch } from "chrome-launcher";
 import { JSDOM } from "jsdom";
 import lighthouse from "lighthouse";
-import { requireTool, startNginx } from "../tests/support/static-server";
 import { chartIds } from "../src/charts";
 import { chartUses } from "../src/lib/content/chart-uses";
 import { renderChart } from "../src/lib/render/render-chart";
 import { linkedomDocument } from "../src/lib/render/plot-to-svg";
+import { CHROMIUM_FLAGS, chromiumPath } from "./serve/chromium";
+import { startNginx } from "./serve/nginx";
 import { fitLine, freshCopy, timedBuild, writeSyntheticStories } from "./bench/build-cost";
 import { CPU_SLOWDOWN, NETWORK, readerCost } from "./bench/reader-cost";
 
@@ -167,8 +168,8 @@ for (const r of reader) {
 console.log("\n## Lighthouse, mobile, every story page (served by nginx)\n");
 row("page", "performance", "accessibility", "best practices", "SEO");
 row("---", "---", "---", "---", "---");
-const server = await startNginx(out, { port: 8830 });
-const chrome = await launch({ chromePath: requireTool("chromium", "apt-get install -y chromium"), chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+const server = await startNginx(out);
+const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_FLAGS });
 const scores: number[] = [];
 try {
   for (const page of all.filter((f) => f.endsWith("index.html") && relative(out, f).startsWith("stories/")).sort()) {

@@ -6,8 +6,8 @@ import type { Browser } from "playwright-core";
 import { getChart } from "../../src/charts";
 import { catalog } from "../../src/lib/data/catalog";
 import { loadDataset } from "../../src/lib/data/load-dataset";
-import { launchChromium } from "../../tests/support/browser";
-import { startNginx } from "../../tests/support/static-server";
+import { launchChromium } from "../serve/chromium";
+import { startNginx } from "../serve/nginx";
 
 /** DevTools throttling as Lighthouse applies it for "slow 4G" on mobile, and its 4x CPU slowdown. */
 export const NETWORK = { latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
@@ -114,10 +114,9 @@ export async function readerCost(dist: string, charts: readonly { id: string; ve
   const root = join(mkdtempSync(join(tmpdir(), "cl-bench-reader-")), "www");
   cpSync(dist, root, { recursive: true });
   chmodSync(join(root, ".."), 0o755);
-  rmSync(join(root, "_headers"));
   const pages = [];
   for (const c of charts) pages.push({ id: c.id, static: `/embed/${c.id}/${c.version}/`, client: await clientPage(root, c.id, c.version) });
-  const server = await startNginx(root, { port: 8831 });
+  const server = await startNginx(root, { allowScripts: true });
   const browser = await launchChromium();
   try {
     const results: ReaderCost[] = [];

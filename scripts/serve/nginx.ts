@@ -1,14 +1,96 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { headersFor, parseHeadersFile } from "./headers-file";
+import { dirname, join, resolve } from "node:path";
+import { requireTool } from "./require-tool";
 
-/** Finds a system tool, or fails loudly with the install command: browser tests never skip. */
-export function requireTool(name: string, install: string): string {
-  const found = spawnSync("sh", ["-c", `command -v ${name} || ls /usr/sbin/${name} 2>/dev/null`], { encoding: "utf8" }).stdout.trim().split("\n")[0];
-  if (!found) throw new Error(`${name} is not installed; the browser tests need it. Install it with: ${install} (.ci/run does this)`);
-  return found;
+/** The nginx server block that deployers copy (README, "Deploy anywhere"). */
+export const DEPLOY_CONFIG = resolve(import.meta.dirname, "../deploy/nginx.conf");
+
+export interface ServeOptions {
+  /** The folder the site is served from, e.g. "/news/county-lines/"; "/" at the domain root. */
+  base?: string;
+  /**
+   * For the bench's client-side comparison pages only: drop the Content-Security-Policy lines (they
+   * forbid the script those pages need) and gzip JavaScript too. The site itself is never served so.
+   */
+  allowScripts?: boolean;
+}
+
+/** Replaces exactly one occurrence of `find`, or fails: a change to nginx.conf must not go unnoticed. */
+function replaceOnce(text: string, find: string | RegExp, to: string): string {
+  const count = typeof find === "string" ? text.split(find).length - 1 : [...text.matchAll(new RegExp(find, "g"))].length;
+  if (count !== 1) throw new Error(`scripts/deploy/nginx.conf: expected one "${String(find)}", found ${count}; update scripts/serve/nginx.ts with the config`);
+  return text.replace(find, to);
+}
+
+/**
+ * scripts/deploy/nginx.conf with the edits the README tells a deployer to make: `root` set to the web
+ * root, and under a sub-path every `location` and the `error_page` target prefixed with it. Only the
+ * listening address is ours (a free loopback port instead of port 80).
+ */
+export function deployServerBlock(webroot: string, port: number, { base = "/", allowScripts = false }: ServeOptions = {}): string {
+  const prefix = base.replace(/\/$/, "");
+  let conf = readFileSync(DEPLOY_CONFIG, "utf8");
+  conf = replaceOnce(conf, "listen 80;", `listen 127.0.0.1:${port};`);
+  conf = replaceOnce(conf, "root ROOT;", `root ${webroot};`);
+  if (prefix) {
+    conf = replaceOnce(conf, "error_page 404 /404.html;", `error_page 404 ${prefix}/404.html;`);
+    for (const location of ["/", "/embed/", "/_astro/"]) conf = replaceOnce(conf, `location ${location} {`, `location ${prefix}${location} {`);
+  }
+  if (allowScripts) {
+    conf = conf.replace(/^\s*add_header Content-Security-Policy .*$/gm, "");
+    conf = replaceOnce(conf, /gzip_types /, "gzip_types application/javascript ");
+  }
+  return conf;
+}
+
+/** A main nginx.conf for an unprivileged, foreground nginx that serves one server block from `dir`. */
+function mainConfig(dir: string): string {
+  return `daemon off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
+  include ${dir}/site.conf;
+}
+`;
+}
+
+function writeConfig(dir: string, serverBlock: string): string {
+  writeFileSync(join(dir, "site.conf"), serverBlock);
+  writeFileSync(join(dir, "nginx.conf"), mainConfig(dir));
+  return join(dir, "nginx.conf");
+}
+
+/** A TCP port the OS says is free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** `nginx -t` on the deploy config (as a deployer would include it): its syntax and directives are valid. */
+export function testDeployConfig(options: ServeOptions = {}): { ok: boolean; output: string } {
+  const nginx = requireTool("nginx", "sudo apt-get install -y nginx-light");
+  const dir = mkdtempSync(join(tmpdir(), "cl-nginx-t-"));
+  try {
+    const result = spawnSync(nginx, ["-t", "-c", writeConfig(dir, deployServerBlock(join(dir, "www"), 8080, options)), "-p", dir], { encoding: "utf8" });
+    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface StaticServer {
@@ -17,70 +99,53 @@ export interface StaticServer {
 }
 
 /**
- * Serves a built site with nginx (Debian's), the way a static host would: real files, real MIME
- * types, the site's 404 page, optionally under a sub-path. Not Astro's preview server.
+ * Serves a built site with Debian's nginx and the deploy config that ships in scripts/deploy/nginx.conf,
+ * the way a static host would: real files, real MIME types, the site's headers and 404 page, optionally
+ * under a sub-path. Listens on a free loopback port chosen by the OS (retried if another process takes
+ * it first), so two runs on one machine never collide.
  */
-export async function startNginx(dist: string, { port, base = "/" }: { port: number; base?: string }): Promise<StaticServer> {
-  const nginx = requireTool("nginx", "apt-get install -y nginx-light");
-  const dir = mkdtempSync(join(tmpdir(), "cl-nginx-"));
-  chmodSync(dir, 0o755); // the worker process must reach the web root inside it
+export async function startNginx(dist: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const nginx = requireTool("nginx", "sudo apt-get install -y nginx-light");
+  const base = options.base ?? "/";
   const prefix = base.replace(/\/$/, "");
-  // Headers come from the site's own _headers file (what Netlify and Cloudflare Pages would apply),
-  // so the suite tests the security policy that ships. Each rule becomes an nginx location.
-  const rules = existsSync(join(dist, "_headers")) ? parseHeadersFile(join(dist, "_headers")) : [];
-  const addHeaders = (path: string) =>
-    Object.entries(headersFor(rules, path)).map(([k, v]) => `add_header ${k} "${v.replaceAll('"', '\\"')}" always;`).join(" ");
-  // The site sits at `base` inside a web root, as it would on a host that serves it under a sub-path.
-  const webroot = join(dir, "www");
-  mkdirSync(dirname(join(webroot, prefix || "/")), { recursive: true });
-  if (prefix) symlinkSync(dist, join(webroot, prefix), "dir");
-  const root = prefix ? webroot : dist;
-  const locations = [
-    `root ${root};`,
-    `location ${prefix}/ { try_files $uri $uri/ =404; ${addHeaders("/")} }`,
-    ...rules.filter((r) => r.pattern !== "/*" && r.pattern.endsWith("/*")).map((r) => {
-      const sub = r.pattern.slice(0, -1);
-      return `location ${prefix}${sub} { try_files $uri $uri/ =404; ${addHeaders(`${sub}x`)} }`;
-    }),
-    `error_page 404 ${prefix}/404.html;`,
-  ];
-  const location = locations.join("\n    ");
-  writeFileSync(
-    join(dir, "nginx.conf"),
-    `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 64; }
-http {
-  include /etc/nginx/mime.types;
-  types { application/rss+xml xml; }
-  default_type application/octet-stream;
-  access_log off;
-  gzip on;
-  gzip_comp_level 6;
-  gzip_types text/css application/javascript application/json application/xml application/rss+xml image/svg+xml text/plain text/csv;
-  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server {
-    listen 127.0.0.1:${port};
-    ${location}
-  }
-}
-`,
-  );
-  const child: ChildProcess = spawn(nginx, ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (d) => (stderr += d));
-  const origin = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${origin}${base}`);
-      return { origin, stop: () => { child.kill(); rmSync(dir, { recursive: true, force: true }); } };
-    } catch {
-      if (child.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
+  let lastError = "";
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), "cl-nginx-"));
+    chmodSync(dir, 0o755); // the worker process must reach the web root inside it
+    // The site sits at `base` inside a web root, as it would on a host that serves it under a sub-path.
+    const webroot = prefix ? join(dir, "www") : dist;
+    if (prefix) {
+      mkdirSync(dirname(join(webroot, prefix)), { recursive: true });
+      symlinkSync(dist, join(webroot, prefix), "dir");
     }
+    const port = await freePort();
+    const child: ChildProcess = spawn(nginx, ["-c", writeConfig(dir, deployServerBlock(webroot, port, options)), "-p", dir], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr?.on("data", (d) => (stderr += d));
+    const origin = `http://127.0.0.1:${port}`;
+    const stop = () => {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    for (let i = 0; i < 100 && child.exitCode === null; i++) {
+      try {
+        await fetch(`${origin}${base}`);
+        return { origin, stop };
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    lastError = `${stderr}${readLog(dir)}`;
+    stop();
+    if (!/Address already in use/.test(lastError)) break;
   }
-  child.kill();
-  throw new Error(`nginx did not start on port ${port}: ${stderr}`);
+  throw new Error(`nginx did not start: ${lastError}`);
+}
+
+function readLog(dir: string): string {
+  try {
+    return readFileSync(join(dir, "error.log"), "utf8");
+  } catch {
+    return "";
+  }
 }

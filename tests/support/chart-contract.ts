@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { getChart } from "../../src/charts";
 import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
+import { catalog } from "../../src/lib/data/catalog";
+import { loadDataset } from "../../src/lib/data/load-dataset";
+import type { AnyRow } from "../../src/lib/data/tables";
 import { renderChart } from "../../src/lib/render/render-chart";
 import { expectSvgSnapshot, parseSvg } from "./svg";
 
@@ -54,10 +58,34 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       expect(Math.min(size, ...overrides) * scale).toBeGreaterThanOrEqual(11);
     });
 
-    it("has a data table with one row per data row, and cites only declared sources", () => {
-      expect(chart.table.rows.length).toBeGreaterThan(0);
-      expect(chart.sources.length).toBeGreaterThan(0);
+    // The rows the chart selects, from datasets loaded here rather than taken from the render.
+    const definition = getChart(id);
+    const data = loadDataset(definition.dataset, definition.versions?.after ?? versions[definition.dataset] ?? catalog[definition.dataset]);
+    const before = definition.versions && loadDataset(definition.dataset, definition.versions.before);
+    const selected = definition.select(data, before) as readonly (AnyRow & { pair?: string })[];
+    const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+    it("has a data table with one row per data row (one per pair for paired bars), in the chart's order, each stating its value", () => {
+      expect(selected.length).toBeGreaterThan(0);
       for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
+      if (kind === "pairs") {
+        const pairs = [...new Set(selected.map((r) => r.pair))];
+        expect(chart.table.rows).toHaveLength(pairs.length);
+        for (const [i, pair] of pairs.entries())
+          for (const r of selected.filter((s) => s.pair === pair && s.value != null)) expect(chart.table.rows[i]!.join(" | "), `${pair}: ${r.id}`).toContain(number.format(r.value!));
+      } else {
+        expect(chart.table.rows).toHaveLength(selected.length);
+        for (const [i, r] of selected.entries()) if (r.value != null) expect(chart.table.rows[i]!.join(" | "), r.id).toContain(number.format(r.value));
+      }
+    });
+
+    it("credits exactly the sources its rows (and their periods) cite, each declared in the dataset's meta.json", () => {
+      const periods = [...data.meta.periods, ...(before?.meta.periods ?? [])];
+      const cited = new Set(selected.flatMap((r) => [...r.sources, ...(periods.find((p) => p.id === r.period)?.sources ?? [])]));
+      const declared = new Set([...data.meta.sources, ...(before?.meta.sources ?? [])].map((s) => s.id));
+      expect(cited.size).toBeGreaterThan(0);
+      expect([...cited].filter((s) => !declared.has(s)), "cited but not declared").toEqual([]);
+      expect(chart.sources.map((s) => s.id).sort()).toEqual([...cited].sort());
     });
   });
   return renderChart(id, { versions });
