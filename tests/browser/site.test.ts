@@ -1,23 +1,36 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser";
+import { launchChromium } from "../../scripts/serve/chromium";
+import { startNginx, type StaticServer } from "../../scripts/serve/nginx";
+import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
+import { parseHeadersFile, headersFor } from "../support/headers-file";
 import { buildSite, tempOut } from "../support/build-site";
 import { contrast, parseRgb } from "../support/contrast";
-import { startNginx, type StaticServer } from "../support/static-server";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const ARTIFACTS = "tests/artifacts/screenshots";
 /** Two deployments of the same commit: at a domain root, and under a newsroom's sub-path. */
 const DEPLOYS = [
-  { label: "at the domain root", site: "https://county-lines.example.org", base: "/", port: 8810 },
-  { label: "under a sub-path", site: "https://news.example.com", base: "/news/county-lines/", port: 8811 },
+  { label: "at the domain root", site: "https://county-lines.example.org", base: "/" },
+  { label: "under a sub-path", site: "https://news.example.com", base: "/news/county-lines/" },
 ] as const;
 
-describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { timeout: 180_000 }, ({ site, base, port }) => {
+/** How many charts each published story places, read from its MDX (not from the built page). */
+const CHARTS_PER_STORY = new Map(
+  readdirSync("content/stories")
+    .filter((f) => f.endsWith(".mdx") && !f.startsWith("_"))
+    .map((f) => [f.replace(/\.mdx$/, ""), readFileSync(join("content/stories", f), "utf8")] as const)
+    .filter(([, mdx]) => !/^draft:\s*true\s*$/m.test(mdx))
+    .map(([slug, mdx]) => [slug, [...mdx.matchAll(/<Chart\b/g)].length]),
+);
+/** Every chart-and-version placed in a story: each has an embed page and a PNG. */
+const EMBEDS = chartUses(storySourcesRaw()).map((u) => `/embed/${u.id}/${u.version}/`);
+
+describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { timeout: 180_000 }, ({ site, base }) => {
 const SITE = site;
 const B = base.replace(/\/$/, ""); // prefix for site paths
 const out = tempOut();
@@ -26,6 +39,9 @@ let browser: Browser;
 let pages: string[];
 
 const stories = () => pages.filter((p) => p.startsWith(`${B}/stories/`));
+/** The sitemap's pages plus those it leaves out on purpose: the 404 page and every chart embed. */
+const allPages = () => [...pages, `${B}/404.html`, ...EMBEDS.map((e) => `${B}${e}`)];
+const slug = (path: string) => path.slice(`${B}/stories/`.length).replace(/\/$/, "");
 const name = (path: string) => `${B ? "subpath-" : ""}${path.slice(B.length).replace(/^\/|\/$/g, "").replaceAll("/", "-") || "home"}`;
 
 async function open(path: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ page: Page; context: BrowserContext; requests: string[] }> {
@@ -40,7 +56,7 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
 
   beforeAll(async () => {
     expect((await buildSite(out, { SITE_URL: site, BASE_PATH: base })).code).toBe(0);
-    server = await startNginx(out, { port, base });
+    server = await startNginx(out, { base });
     browser = await launchChromium();
     const sitemap = readFileSync(join(out, "sitemap-0.xml"), "utf8");
     pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(SITE, ""));
@@ -51,13 +67,16 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     server?.stop();
   });
 
-  it("the sitemap lists every page a reader can reach", () => {
-    expect(pages).toEqual(expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", "/stories/county-lines-london/", "/stories/who-is-drawn-in/", "/stories/getting-out/"].map((p) => `${B}${p}`)));
-    expect(pages.some((p) => p.includes("/embed/"))).toBe(false);
+  it("the sitemap lists every page a reader can reach: each built page but the embeds and the 404 page", () => {
+    const built = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? built(join(dir, d.name)) : d.name === "index.html" ? [`${B}/${relative(out, dir)}/`.replace(/\/+$/, "/")] : []));
+    const expected = built(out).filter((p) => !p.startsWith(`${B}/embed/`)).sort();
+    expect(expected).toEqual(expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", ...[...CHARTS_PER_STORY.keys()].map((s) => `/stories/${s}/`)].map((p) => `${B}${p}`)));
+    expect([...pages].sort()).toEqual(expected);
   });
 
   it.each(["light", "dark"] as const)("axe-core finds no WCAG 2.2 A/AA or best-practice violations on any page (%s scheme)", async (colorScheme) => {
-    for (const path of pages) {
+    for (const path of allPages()) {
       // The site's CSP forbids inline scripts, rightly; the test bypasses it only to inject axe.
       const { page, context } = await open(path, { colorScheme, bypassCSP: true });
       await page.addScriptTag({ content: AXE });
@@ -96,7 +115,8 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   });
 
   it("with JavaScript off, every page is complete and every chart and map is visible", async () => {
-    for (const path of pages) {
+    let storyPages = 0;
+    for (const path of allPages()) {
       const { page, context } = await open(path, { javaScriptEnabled: false });
       expect(await page.locator("main h1").count(), path).toBe(1);
       const charts = await page.evaluate(() =>
@@ -105,12 +125,19 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
           return { id: f.id, visible: visible.length, height: visible[0]?.getBoundingClientRect().height ?? 0 };
         }),
       );
+      // Each story shows every chart its MDX places; each embed page shows its one chart.
+      if (path.startsWith(`${B}/stories/`)) {
+        storyPages++;
+        expect(charts.length, `${path}: charts placed in the MDX`).toBe(CHARTS_PER_STORY.get(slug(path)));
+      }
+      if (path.startsWith(`${B}/embed/`)) expect(charts.length, path).toBe(1);
       for (const chart of charts) {
         expect(chart.visible, `${path} ${chart.id}`).toBe(1);
         expect(chart.height, `${path} ${chart.id}`).toBeGreaterThan(50);
       }
       await context.close();
     }
+    expect(storyPages).toBe(CHARTS_PER_STORY.size);
   });
 
   it("each story at 320, 768 and 1280 px: no horizontal scrolling, chart text ≥ 11 CSS px (screenshots saved)", async () => {
@@ -118,16 +145,18 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
       for (const width of [320, 768, 1280]) {
         for (const colorScheme of ["light", "dark"] as const) {
           const { page, context } = await open(path, { viewport: { width, height: 900 }, colorScheme, javaScriptEnabled: false });
-          const { scroll, smallest } = await page.evaluate(() => {
+          const { scroll, measured, smallest } = await page.evaluate(() => {
             const sizes = [...document.querySelectorAll("svg.chart-svg text")]
               .filter((t) => t.getBoundingClientRect().width > 0)
               .map((t) => {
                 const svg = (t as SVGTextElement).ownerSVGElement!;
                 return parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / svg.viewBox.baseVal.width);
               });
-            return { scroll: document.documentElement.scrollWidth, smallest: Math.min(...sizes) };
+            return { scroll: document.documentElement.scrollWidth, measured: sizes.length, smallest: Math.min(...sizes) };
           });
           expect(scroll, `${path} at ${width}`).toBeLessThanOrEqual(width);
+          // Every story places charts: no chart text measured means the check saw nothing.
+          expect(measured, `${path} at ${width}: chart text elements measured`).toBeGreaterThan(0);
           expect(smallest, `${path} at ${width}`).toBeGreaterThanOrEqual(11);
           await page.screenshot({ path: `${ARTIFACTS}/${name(path)}-${width}-${colorScheme}.png`, fullPage: true });
           await context.close();
@@ -148,7 +177,7 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
             return { what: `${e.closest("figure")?.id} ${e.querySelector("title")?.textContent ?? e.tagName}`, fill: s.fill, stroke: s.stroke, strokeWidth: parseFloat(s.strokeWidth), fillOpacity: parseFloat(s.fillOpacity), bg };
           });
       });
-      expect(marks.length).toBeGreaterThan(0);
+      expect(marks.length, path).toBeGreaterThan(0);
       for (const m of marks) {
         const bg = parseRgb(m.bg)!;
         const fill = parseRgb(m.fill);
@@ -160,19 +189,36 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     }
   });
 
-  it("prints in light colours, without navigation, with link URLs and charts within an A4 column", async () => {
+  it("prints dark text and chart marks on white, without navigation, with link URLs and charts within an A4 column", async () => {
     const { page, context } = await open(`${B}/stories/county-lines-london/`, { colorScheme: "dark" });
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
-    const result = await page.evaluate(() => ({
-      bg: getComputedStyle(document.body).backgroundColor,
-      nav: getComputedStyle(document.querySelector(".site-header")!).display,
-      after: getComputedStyle(document.querySelector('.story-sources a[href^="http"]')!, "::after").content,
-      chartWidth: Math.max(...[...document.querySelectorAll("svg.chart-svg")].map((s) => s.getBoundingClientRect().width)),
-    }));
-    expect(parseRgb(result.bg)!.slice(0, 3)).toEqual([255, 255, 255]);
+    const result = await page.evaluate(() => {
+      const shown = (e: Element) => e.getBoundingClientRect().width > 0;
+      const colour = (e: Element, property: "color" | "fill" | "stroke") => ({ what: `${e.tagName.toLowerCase()}.${e.getAttribute("class") ?? ""} ${e.textContent?.trim().slice(0, 30) ?? ""}`, value: getComputedStyle(e)[property] });
+      return {
+        bg: getComputedStyle(document.body).backgroundColor,
+        nav: getComputedStyle(document.querySelector(".site-header")!).display,
+        after: getComputedStyle(document.querySelector('.story-sources a[href^="http"]')!, "::after").content,
+        chartWidths: [...document.querySelectorAll("svg.chart-svg")].filter(shown).map((s) => s.getBoundingClientRect().width),
+        text: [...document.querySelectorAll("main h1, main p, main li, main figcaption, main td, main th")].filter(shown).map((e) => colour(e, "color")),
+        chartText: [...document.querySelectorAll("svg.chart-svg text")].filter(shown).map((e) => colour(e, "fill")),
+        marks: [...document.querySelectorAll('svg.chart-svg g[data-mark="bar"] rect, svg.chart-svg g[data-mark="geo"] path')].filter(shown).map((e) => ({ ...colour(e, "fill"), stroke: getComputedStyle(e).stroke })),
+      };
+    });
+    const white = [255, 255, 255];
+    expect(parseRgb(result.bg)!.slice(0, 3)).toEqual(white);
     expect(result.nav).toBe("none");
     expect(result.after).toMatch(/^"? ?\(?.*http/);
-    expect(result.chartWidth).toBeLessThanOrEqual(680); // A4 text column at 96 dpi with 20 mm margins ≈ 642–680 px
+    // Something of each kind was found, so the colour checks below checked something.
+    for (const [kind, list] of Object.entries({ charts: result.chartWidths, text: result.text, chartText: result.chartText, marks: result.marks })) expect(list.length, `printed ${kind} found`).toBeGreaterThan(0);
+    for (const width of result.chartWidths) expect(width).toBeLessThanOrEqual(680); // A4 text column at 96 dpi with 20 mm margins ≈ 642–680 px
+    // Dark mode's light text must not reach paper: body text 4.5:1 and chart text 4.5:1 on white.
+    for (const t of [...result.text, ...result.chartText]) expect(contrast(parseRgb(t.value)!, white), `printed ${t.what}: ${t.value}`).toBeGreaterThanOrEqual(4.5);
+    // Chart marks (bars, map areas) stay visible on white: fill or outline at 3:1.
+    for (const m of result.marks) {
+      const ratios = [m.value, m.stroke].map(parseRgb).map((c) => (c && c[3] > 0 ? contrast(c, white) : 0));
+      expect(Math.max(...ratios), `printed mark ${m.what}: fill ${m.value}, stroke ${m.stroke}`).toBeGreaterThanOrEqual(3);
+    }
     await page.pdf({ path: `${ARTIFACTS}/county-lines-london-print.pdf`, format: "A4" });
     await context.close();
   });
@@ -215,7 +261,7 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   });
 
   it("makes no request to any other origin, on any page", async () => {
-    for (const path of [...pages, `${B}/embed/destinations-map/2019-09-18/`]) {
+    for (const path of allPages()) {
       const { page, context, requests } = await open(path);
       await page.waitForLoadState("networkidle");
       expect(requests.filter((url) => !url.startsWith(server.origin)), path).toEqual([]);
@@ -224,20 +270,27 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   });
 
   it("offers every chart as a standalone embed page and a PNG at its data version, with the iframe code in the figure", async () => {
+    const offered = new Set<string>();
+    for (const path of stories()) {
+      const { page, context } = await open(path, { javaScriptEnabled: false });
+      const links = await page.$$eval("figure.chart .chart-embed a", (as) => as.map((a) => a.getAttribute("href")!));
+      expect(links.length, `${path}: embed links`).toBeGreaterThan(0);
+      for (const href of links.filter((h) => h.endsWith("/"))) offered.add(href);
+      await context.close();
+    }
+    // Every chart placed in any story, at the version that story pins, and nothing else.
+    expect([...offered].sort()).toEqual(EMBEDS.map((e) => `${B}${e}`).sort());
     const { page, context } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
-    const embeds = await page.$$eval("figure.chart .chart-embed a", (links) => links.map((a) => a.getAttribute("href")!));
-    const code = await page.locator("#chart-destinations-map .chart-embed code").textContent();
-    expect(code).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18/"`);
+    expect(await page.locator("#chart-destinations-map .chart-embed code").textContent()).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18/"`);
     await context.close();
-    const pagesOf = embeds.filter((href) => href.endsWith("/"));
-    expect(pagesOf.length).toBeGreaterThanOrEqual(5);
-    for (const href of pagesOf) {
+    for (const href of offered) {
       expect(href).toMatch(new RegExp(`^${B}/embed/[a-z-]+/\\d{4}-\\d{2}-\\d{2}/$`));
       const embed = await open(href, { javaScriptEnabled: false });
       expect(await embed.page.locator("figure.chart svg.chart-svg").count(), href).toBe(2);
       expect(await embed.page.locator(".site-header, script").count(), href).toBe(0);
       await embed.context.close();
       const png = await fetch(`${server.origin}${href.replace(/\/$/, ".png")}`);
+      expect(png.status, href).toBe(200);
       expect(png.headers.get("content-type"), href).toBe("image/png");
     }
   });
@@ -269,22 +322,31 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     expect(links).toBeGreaterThan(200); // the crawl really covered the site
   });
 
-  it("serves the site with the headers in _headers and no page violates its Content-Security-Policy", async () => {
-    const response = await fetch(`${server.origin}${B}/`);
-    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    expect(response.headers.get("permissions-policy")).toContain("camera=()");
+  it("nginx, configured by scripts/deploy/nginx.conf, sends exactly the headers public/_headers lists, path by path", async () => {
+    const rules = parseHeadersFile("public/_headers");
     const css = readdirSync(join(out, "_astro")).find((f) => f.endsWith(".css"))!;
-    expect((await fetch(`${server.origin}${B}/_astro/${css}`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect((await fetch(`${server.origin}${B}/embed/sex/2019-09-18/`)).headers.get("content-security-policy")).toContain("frame-ancestors *");
-    for (const path of [...pages, `${B}/embed/destinations-map/2019-09-18/`, `${B}/no-such-page/`]) {
+    const paths = ["/", "/stories/county-lines-london/", "/data/", "/rss.xml", "/embed/sex/2019-09-18/", "/embed/sex/2019-09-18.png", `/_astro/${css}`];
+    for (const path of paths) {
+      const response = await fetch(`${server.origin}${B}${path}`);
+      expect(response.status, path).toBe(200);
+      const expected = headersFor(rules, path);
+      expect(Object.keys(expected).length, `${path}: _headers rules`).toBeGreaterThanOrEqual(5);
+      for (const [name, value] of Object.entries(expected)) expect(response.headers.get(name), `${path} ${name}`).toBe(value);
+    }
+    // The 404 page carries the site-wide headers too.
+    const missing = await fetch(`${server.origin}${B}/no-such-page/`);
+    expect(missing.headers.get("content-security-policy")).toBe(headersFor(rules, "/no-such-page/")["Content-Security-Policy"]);
+  });
+
+  it("no page violates its Content-Security-Policy in Chromium", async () => {
+    for (const path of [...allPages(), `${B}/no-such-page/`]) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const violations: string[] = [];
       page.on("console", (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
       await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)));
-      await page.goto(`${server.origin}${path}`);
+      const response = await page.goto(`${server.origin}${path}`);
+      expect(response?.headers()["content-security-policy"], path).toContain("default-src 'none'");
       await page.waitForLoadState("networkidle");
       expect(violations, path).toEqual([]);
       await context.close();

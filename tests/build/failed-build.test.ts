@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartIds } from "../../src/charts";
@@ -11,7 +11,9 @@ const out = join(project.root, "dist");
 const story = join(project.root, "content/stories/county-lines-london.mdx");
 const csv = join(project.root, "data/rescue-and-response/2019-09-18/destinations.csv");
 const metaFile = join(project.root, "data/rescue-and-response/2019-09-18/meta.json");
-const listing = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+/** Every file and folder under `dir`, files with their sha256: a file rewritten in place shows. */
+const listing = (dir: string) =>
+  readdirSync(dir, { recursive: true }).map(String).sort().map((f) => (statSync(join(dir, f)).isDirectory() ? `${f}/` : `${f} ${sha256(readFileSync(join(dir, f)))}`));
 
 describe("a failing build", () => {
   afterAll(project.remove);

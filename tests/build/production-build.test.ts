@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chartIds } from "../../src/charts";
+import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
 import { catalog } from "../../src/lib/data/catalog";
 import { buildSite, tempOut, type BuildResult } from "../support/build-site";
 
@@ -44,9 +46,16 @@ describe("the production build", () => {
   });
 
   it("states every figure of the original coverage in the main story's text", () => {
-    const story = text(readFileSync(join(out, "stories", "county-lines-london", "index.html"), "utf8"));
+    // The prose alone: figures (charts, their tables and embed code), footnote markers and the source
+    // list repeat numbers, so they are taken out; each figure must then stand as a whole number.
+    const html = readFileSync(join(out, "stories", "county-lines-london", "index.html"), "utf8");
+    const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? "";
+    const story = text(article.replace(/<figure[\s\S]*?<\/figure>/g, " ").replace(/<sup[\s\S]*?<\/sup>/g, " ").replace(/<(section|footer)[^>]*class="[^"]*sources[\s\S]*?<\/\1>/g, " "));
+    expect(story.length).toBeGreaterThan(2000);
+    expect(story).not.toMatch(/<svg|iframe/);
     const figures = ["4,013", "46%", "29%", "34%", "89%", "90%", "15%", "41", "11", "62", "Norfolk", "Hampshire", "Essex", "Sussex", "Thames Valley", "416", "369", "336", "251", "568", "243", "about 33", "about 2,000", "£800,000", "720"];
-    for (const figure of figures) expect(story, figure).toContain(figure);
+    const whole = (figure: string) => new RegExp(`(?<![\\w£.,])${figure.replace(/[.*+?^${}()|[\]\\£]/g, "\\$&")}(?![\\w%]|[.,]\\d)`);
+    for (const figure of figures) expect(story, figure).toMatch(whole(figure));
   });
 
   it("passes html-validate (recommended rules, config in .htmlvalidate.json) on every page", async () => {
@@ -101,6 +110,12 @@ describe("the production build", () => {
   });
 
   it("embeds each chart at the data version of the story that placed it", () => {
+    const uses = chartUses(storySourcesRaw());
+    expect(uses.length).toBeGreaterThanOrEqual(chartIds.length);
+    for (const use of uses) {
+      expect(existsSync(join(out, "embed", use.id, use.version, "index.html")), `${use.id}/${use.version}`).toBe(true);
+      expect(existsSync(join(out, "embed", use.id, `${use.version}.png`)), `${use.id}/${use.version}.png`).toBe(true);
+    }
     expect(existsSync(join(out, "embed", "destinations", "2019-09-18", "index.html"))).toBe(true);
     expect(existsSync(join(out, "embed", "destinations", "2019-09-18.png"))).toBe(true);
     expect(existsSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"))).toBe(true);
@@ -111,7 +126,10 @@ describe("the production build", () => {
   it("lists every data version with its changelog and a generated table of what changed", () => {
     const data = readFileSync(join(out, "data", "index.html"), "utf8");
     expect(data).toContain('id="changelog"');
-    for (const version of ["2019-09-18", "2020-09-30"]) expect(data).toContain(`href="#rescue-and-response-${version}"`);
+    // Every version folder of every dataset, read from data/ itself.
+    const versions = readdirSync("data", { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join("data", d.name)).map((v) => `${d.name}-${v}`));
+    expect(versions.length).toBeGreaterThanOrEqual(6);
+    for (const version of versions) expect(data).toContain(`href="#${version}"`);
     const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
     expect(text(diff)).toMatch(/Norfolk norfolk\s*destinations\s*416 \(Research period\)\s*198† \(Year 2 analysis period\)\s*Changed: value, rank, period, status, sources/);
     expect(text(diff)).toMatch(/Brighton brighton\s*towns\s*—\s*128† \(Year 2 analysis period\)\s*New in 2020-09-30/);

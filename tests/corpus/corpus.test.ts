@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/data/load-dataset";
-import { buildSite } from "../support/build-site";
+import { buildSite, tempOut } from "../support/build-site";
 import { copyProject } from "../support/project-copy";
 import { applyGenerator } from "./generators";
 
@@ -13,7 +13,8 @@ import { applyGenerator } from "./generators";
  * or a named generator). Every failing case runs the real production build on a copy of the
  * project that already holds a good build, and asserts a non-zero exit, the exact message (file,
  * line and column where they can be known) and a dist/ that is byte-for-byte unchanged. Valid but
- * unusual inputs (BOM, CRLF, quoted commas) must load with the same values.
+ * unusual inputs (BOM, CRLF, quoted commas) also run the real build, which must succeed and draw the
+ * same chart as the original file, and the loader must read the same values.
  */
 interface Case {
   what: string;
@@ -87,7 +88,10 @@ describe("the broken and hostile input corpus", () => {
     expect(good.code, good.stderr).toBe(0);
     baseline = listing(out);
   });
-  afterAll(project.remove);
+  afterAll(() => {
+    project.remove();
+    rmSync(join(loadsOut, ".."), { recursive: true, force: true });
+  });
 
   it("holds at least 30 broken or hostile inputs", () => {
     expect(cases.filter((c) => (JSON.parse(readFileSync(join(CORPUS, c, "case.json"), "utf8")) as Case).expect !== "loads").length).toBeGreaterThanOrEqual(30);
@@ -98,7 +102,7 @@ describe("the broken and hostile input corpus", () => {
     const restore = apply(name, spec);
     try {
       if (spec.expect === "loads") {
-        checkLoads(name);
+        await checkLoads(name);
         return;
       }
       const started = performance.now();
@@ -125,12 +129,27 @@ describe("the broken and hostile input corpus", () => {
   });
 });
 
-/** Valid but unusual files load with exactly the values of the original. */
-function checkLoads(name: string) {
+const loadsOut = tempOut();
+/** The chart SVGs of the destinations embed page, as built: what a reader sees of the file. */
+const drawn = (dist: string) => [...readFileSync(join(dist, "embed/destinations/2019-09-18/index.html"), "utf8").matchAll(/<svg\b[^>]*class="chart-svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+
+/**
+ * Valid but unusual files: the real build succeeds (into its own folder, so the baseline stays) and
+ * draws exactly the chart the original file draws, and the loader reads exactly the original values.
+ */
+async function checkLoads(name: string) {
+  const result = await buildSite(loadsOut, {}, project.root);
+  expect(result.code, failureLine(result.stderr)).toBe(0);
+  const expected = drawn(out);
+  expect(expected).toHaveLength(2);
+  expect(drawn(loadsOut)).toEqual(expected);
   const original = loadDataset("rescue-and-response", "2019-09-18");
   const unusual = loadDataset("rescue-and-response", "2019-09-18", project.root);
   const strip = (rows: readonly object[]) => rows.map((r) => ({ ...r, note: undefined }));
+  expect(unusual.tables.destinations!.length).toBeGreaterThan(0);
   expect(strip(unusual.tables.destinations!)).toEqual(strip(original.tables.destinations!));
-  if (name.includes("quoted")) expect(unusual.tables.destinations![0]!.note).toBe('Top in every list, by far; the "leader" since\n2018, whatever the count');
-  else expect(unusual.tables.destinations!.map((r) => r.note)).toEqual(original.tables.destinations!.map((r) => r.note));
+  if (name.includes("quoted")) {
+    expect(unusual.tables.destinations![0]!.note).toBe('Top in every list, by far; the "leader" since\n2018, whatever the count');
+    expect(readFileSync(join(loadsOut, "embed/destinations/2019-09-18/index.html"), "utf8")).toMatch(/Top in every list, by far; the (?:"|&quot;|&#34;)leader(?:"|&quot;|&#34;) since\s+2018, whatever the count/);
+  } else expect(unusual.tables.destinations!.map((r) => r.note)).toEqual(original.tables.destinations!.map((r) => r.note));
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { geoArea } from "d3-geo";
@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { deriveLondonBoroughs, derivePoliceForceAreas } from "../../scripts/derive-boundaries";
 import { catalog } from "../../src/lib/data/catalog";
 import { loadDataset } from "../../src/lib/data/load-dataset";
+import type { DatasetId } from "../../src/lib/data/tables";
 import { topologyFeatures } from "../../src/lib/render/topology-features";
 import { joinByCode } from "../../src/lib/transform/join-by-code";
 
@@ -50,11 +51,14 @@ describe("boundary data", () => {
   });
 
   it("joins every data row with a place code to a boundary, leaving nothing unmatched", () => {
-    const rr = loadDataset("rescue-and-response", catalog["rescue-and-response"]);
-    const national = loadDataset("national", catalog.national);
-    const pfaRows = [...rr.tables.destinations!, ...rr.tables.towns!, ...national.tables["deal-line-share"]!];
+    // Every published version, not only the current one: old stories still draw theirs.
+    const all = (dataset: DatasetId) => readdirSync(`data/${dataset}`).map((version) => loadDataset(dataset, version));
+    const tables = (name: string) => [...all("rescue-and-response"), ...all("national")].flatMap((d) => d.tables[name] ?? []);
+    const pfaRows = [...tables("destinations"), ...tables("towns"), ...tables("deal-line-share")];
+    const boroughRows = [...tables("boroughs"), ...tables("referrals-by-borough")];
+    expect(pfaRows.length).toBeGreaterThan(20);
+    expect(boroughRows.length).toBeGreaterThan(5);
     expect(joinByCode(pfaRows, pfas, (r) => String(r.area_code ?? r.force_code)).unmatched).toEqual([]);
-    const boroughRows = [...rr.tables.boroughs!, ...rr.tables["referrals-by-borough"]!];
     expect(joinByCode(boroughRows, boroughs, (r) => String(r.borough_code)).unmatched).toEqual([]);
   });
 });

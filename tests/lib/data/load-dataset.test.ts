@@ -24,11 +24,11 @@ function errorOf(load: () => unknown): DataError {
 
 describe("loadDataset(dataset, version, root)", () => {
   it("returns typed, frozen rows with numbers parsed and sources split", () => {
-    const root = makeDataRoot({ "headline.csv": VALID_HEADLINE });
+    const root = makeDataRoot({ "headline.csv": VALID_HEADLINE.replace(",secondary,S9,", ",secondary,S9 P2,") });
     const data = loadDataset("rescue-and-response", "2019-09-18", root);
     const rows = data.tables.headline!;
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ id: "linked-total", value: 4013, value_high: null, qualifier: "exact", unit: "people", sources: ["S9"] });
+    expect(rows[0]).toMatchObject({ id: "linked-total", value: 4013, value_high: null, qualifier: "exact", unit: "people", sources: ["S9", "P2"] });
     expect(rows[1]!.note).toBe("Mostly police force areas, not counties");
     expect(Object.isFrozen(rows)).toBe(true);
     expect(Object.isFrozen(rows[0])).toBe(true);
