@@ -6,6 +6,7 @@ import { metaSchema, type Meta } from "./meta-schema";
 import { checkDataset } from "./check-dataset";
 import { checkReferences } from "./check-references";
 import { MAX_CSV_BYTES, parseCsv, tooLarge } from "./parse-csv";
+import { checkSeal, isSealed, SEALS_FILE } from "./seals";
 import { dataPath, displayPath, projectRoot } from "./paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
 import { parseTopology, type Topology } from "./parse-topology";
@@ -26,7 +27,7 @@ export interface Dataset {
 /** Files a version folder may hold besides the CSVs listed in meta.json. */
 const COMPANION_FILES = ["meta.json", "NOTES.md"];
 
-const cache = new Map<string, { signature: string; dataset: Dataset }>();
+const cache = new Map<string, { signature: string; dataset: Dataset; sealChecked: boolean }>();
 
 /** Size and modification time of every file in a version folder: a changed file means a reload. */
 function signature(dir: string): string {
@@ -45,8 +46,23 @@ function signature(dir: string): string {
  * so `npm run dev` shows data edits without a restart.
  */
 export function loadDataset(dataset: string, version: string, root: string = projectRoot): Dataset {
+  const result = readDataset(dataset, version, root);
+  const entry = cache.get(`${root}\0${dataset}\0${version}`)!;
+  // Last, so that a mistake is reported at its line first: a sealed (published) version must also be
+  // byte-identical to what was sealed.
+  if (!entry.sealChecked) {
+    checkSeal(root, dataset, version);
+    entry.sealChecked = true;
+  }
+  return result;
+}
+
+/** {@link loadDataset} without the seal check: every check of the version's own files and rows. */
+function readDataset(dataset: string, version: string, root: string): Dataset {
   const key = `${root}\0${dataset}\0${version}`;
-  const stamp = signature(dataPath(root, dataset, version));
+  // The record of sealed versions decides whether checksums are checked, so it is part of the stamp.
+  const seals = dataPath(root, SEALS_FILE);
+  const stamp = `${signature(dataPath(root, dataset, version))}|${existsSync(seals) ? statSync(seals).mtimeMs : "-"}`;
   const cached = cache.get(key);
   if (cached && cached.signature === stamp) return cached.dataset;
 
@@ -61,6 +77,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
     throw new DataError(show(metaFile), `says it is ${meta.dataset}/${meta.version} but sits in the folder ${dataset}/${version}`);
   }
 
+  const sealed = isSealed(root, dataset, version);
   const listed = new Set(meta.files.map((f) => f.name));
   for (const name of readdirSync(dataPath(root, dataset, version)).sort()) {
     if (!listed.has(name) && !COMPANION_FILES.includes(name)) {
@@ -91,7 +108,8 @@ export function loadDataset(dataset: string, version: string, root: string = pro
     if (file.name.endsWith(".csv") && size > MAX_CSV_BYTES) throw tooLarge(shown, size);
     const bytes = readFileSync(path);
     const actual = sha256(bytes);
-    if (actual !== file.sha256) {
+    // A draft's checksums are written when it is sealed (npm run data -- seal), so editors never type one.
+    if (actual !== file.sha256 && sealed) {
       throw new DataError(shown, `checksum mismatch: meta.json records sha256 ${file.sha256} but the file's is ${actual}. A published file never changes: put the corrected file in a new version folder (see data/README.md)`);
     }
     if (file.name.endsWith(".topo.json")) {
@@ -122,7 +140,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
 
   const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables), lookups: Object.freeze(lookups), topologies: Object.freeze(topologies) });
   checkDataset(result, root);
-  cache.set(key, { signature: stamp, dataset: result });
+  cache.set(key, { signature: stamp, dataset: result, sealChecked: false });
   return result;
 }
 
@@ -140,9 +158,11 @@ export function listDatasets(root: string = projectRoot): string[] {
 
 /** Loads and checks every version of every dataset: what the build runs before writing anything. */
 export function loadAllDatasets(root: string = projectRoot): Dataset[] {
-  const all = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => loadDataset(dataset, version, root)));
+  // Every version's own checks, then the references between them, then the seals: a mistake is named
+  // at its line before the fact that it changed a published file.
+  const all = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => readDataset(dataset, version, root)));
   checkReferences(all, root);
-  return all;
+  return all.map((d) => loadDataset(d.id, d.version, root));
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -10,6 +10,20 @@ function realDate(s: string): boolean {
 }
 const isoDate = z.string().refine(realDate, { error: (i) => `expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got ${JSON.stringify(i.input)}` });
 const fullDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && realDate(s), { error: (i) => `expected a real date as YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
+/**
+ * A version folder name: the ISO date of the source release (`2019-09-18`), or for a correction the
+ * corrected version plus `-c1`, `-c2`… (`2019-09-18-c1`), so a correction sorts right after what it corrects.
+ */
+export const VERSION_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:-c[1-9]\d*)?$/;
+/** The versions a correction corrects, oldest first: "2019-09-18-c2" → ["2019-09-18", "2019-09-18-c1"]. */
+export function correctedVersions(version: string): string[] {
+  const m = /^(.*)-c(\d+)$/.exec(version);
+  if (!m) return [];
+  return [m[1]!, ...Array.from({ length: Number(m[2]) - 1 }, (_, i) => `${m[1]}-c${i + 1}`)];
+}
+const versionName = z.string().refine((s) => VERSION_PATTERN.test(s) && realDate(VERSION_PATTERN.exec(s)![1]!), {
+  error: (i) => `expected a version name: the release date as YYYY-MM-DD, or a correction such as 2019-09-18-c1, got ${JSON.stringify(i.input)}`,
+});
 const text = z.string().trim().min(1, { error: "must not be empty" });
 /** Source links are shown to readers, so only web links are allowed (never `javascript:` and friends). */
 const webUrl = z.string().refine((s) => { try { return ["http:", "https:"].includes(new URL(s).protocol); } catch { return false; } }, { error: (i) => `expected an http(s) URL, got ${JSON.stringify(i.input)}` });
@@ -18,11 +32,11 @@ const webUrl = z.string().refine((s) => { try { return ["http:", "https:"].inclu
 export const metaSchema = z.object({
   /** Dataset folder name, e.g. "rescue-and-response". */
   dataset: text,
-  /** Version folder name: the ISO date of the source release. */
-  version: fullDate,
+  /** Version folder name: the ISO date of the source release, or a correction of it (`…-c1`). */
+  version: versionName,
   title: text,
   description: text,
-  /** When the figures in this version were first published. */
+  /** When this version was published: the source release for a first version, the correction date for a correction. */
   published: fullDate,
   /** Time windows the rows refer to (the rows' `period` column). */
   periods: z.array(z.object({ id: text, label: text, start: isoDate.optional(), end: isoDate.optional(), note: z.string().optional(), sources: z.array(z.string()).optional() }).strict()).min(1),

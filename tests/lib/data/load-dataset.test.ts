@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fingerprint, writeSeals } from "../../../src/lib/data/seals";
 import { DataError } from "../../../src/lib/data/data-error";
 import { loadDataset } from "../../../src/lib/data/load-dataset";
 import { HEADLINE_HEADER, VALID_HEADLINE, makeDataRoot } from "../../support/data-fixture";
@@ -86,6 +87,9 @@ describe("loadDataset(dataset, version, root)", () => {
 
   it("rejects a published file whose checksum changed", () => {
     const root = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => ((m.files as { sha256: string }[])[0]!.sha256 = "0".repeat(64)) });
+    // Only a sealed (published) version's checksums are checked: a draft's are written when it is sealed.
+    expect(loadDataset("rescue-and-response", "2019-09-18", root).tables.headline).toHaveLength(2);
+    writeSeals(root, { "rescue-and-response/2019-09-18": fingerprint(root, "rescue-and-response", "2019-09-18") });
     expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", root)).message).toMatch(
       new RegExp(`^${FILE}: checksum mismatch: meta.json records sha256 0{64} but the file's is [0-9a-f]{64}\\. A published file never changes`),
     );
