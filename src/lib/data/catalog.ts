@@ -5,9 +5,9 @@ import type { DatasetId } from "./tables";
  * Bump a version here (and review the snapshot diffs) when a new version folder lands.
  */
 export const catalog: Readonly<Record<DatasetId, string>> = {
-  "rescue-and-response": "2020-09-30",
-  national: "2019-01-30",
-  "programme-outcomes": "2022-07-27",
+  "rescue-and-response": "2020-09-30-c1",
+  national: "2019-01-30-c1",
+  "programme-outcomes": "2022-07-27-c1",
   "police-force-areas": "2018-04-01",
   "london-boroughs": "2018-04-01",
 };
