@@ -6,5 +6,9 @@ declare namespace App {
     versions?: import("./lib/data/facts").Versions;
     /** Further versions the story compares with (frontmatter `compare:`); `<Fact version>` reads them. */
     compare?: import("./lib/data/facts").Versions;
+    /** What the story cites, numbered in order of first use (from the MDX plugin); Fact and Cite link to it. */
+    citations?: import("./lib/content/citations").NumberedSource[];
+    /** The date the story speaks as of (its update, else its publication), YYYY-MM-DD. */
+    asOf?: string;
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mdxToJs } from "satteri";
 import { chartIds } from "../../src/charts";
 import { checkComponentsPlugin } from "../../src/lib/content/check-components-plugin";
+import { numberCitations } from "../../src/lib/content/citations";
 import { findTypedNumbers } from "../../src/lib/content/typed-numbers";
 import { allFacts } from "../../src/lib/data/facts";
 
@@ -56,8 +57,8 @@ describe("story checks (each editor mistake and its exact message)", () => {
   });
 
   it("a Fact or Chart whose dataset the frontmatter does not pin is refused, naming the pin to add", () => {
-    expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(`${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30") so the number stays the same when a new version lands`);
-    expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(`${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30") so the chart keeps its numbers when a new version lands`);
+    expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(`${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the number stays the same when a new version lands`);
+    expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(`${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the chart keeps its numbers when a new version lands`);
   });
 
   it("a Fact from another version needs that version under compare:, and an id that exists in it", () => {
@@ -73,6 +74,40 @@ describe("story checks (each editor mistake and its exact message)", () => {
   it("a comparison chart needs both of its versions pinned", () => {
     expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`)).toBe(`${FILE}:1:1: <Chart id="year-two-total"> compares rescue-and-response 2019-09-18 with 2020-09-30; pin them in the frontmatter: data: rescue-and-response: "2020-09-30" and compare: rescue-and-response: "2019-09-18"`);
     expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`, { data: { "rescue-and-response": "2020-09-30" }, compare: YEAR_1 })).toBe("");
+  });
+
+  it("lists what the story cites in order of first use, each source once, for the footnotes and the source list", () => {
+    const frontmatter: { data: object; published: string; citations?: { source: { id: string } }[] } = { data: YEAR_1, published: "2019-09-26" };
+    expect(check(`City Hall said so <Cite source="P2" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`, frontmatter)).toBe("");
+    // Every citation in document order: P2; linked-total's S1 S7 S8 S9 (meta.json order); P2 again; the
+    // sex chart's sources as its credit line lists them (S1 S9, from linked-male and referred-male).
+    expect(frontmatter.citations!.map((c) => c.source.id)).toEqual(["P2", "S1", "S7", "S8", "S9", "P2", "S1", "S9"]);
+    // Numbered once each, in order of first use.
+    expect(numberCitations(frontmatter.citations as never).map((c) => `${c.number} ${c.source.id} #${c.anchor}`)).toEqual(["1 P2 #source-1", "2 S1 #source-2", "3 S7 #source-3", "4 S8 #source-4", "5 S9 #source-5"]);
+  });
+
+  it("no time travel: a source dated after the story is refused at the citation, naming it and both dates", () => {
+    const story = { data: YEAR_1, published: "2019-09-19" };
+    const later = "A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:";
+    expect(check(`Newham had <Fact id="newham-referred" />.\n`, story)).toBe(`${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`);
+    expect(check(`Brent said so <Cite source="P5" />.\n`, story)).toBe(`${FILE}:1:15: <Cite source="P5"> cites P5 (Brent Council, 20 September 2019), dated after this story (published 19 September 2019). ${later}`);
+    expect(check(`Intro.\n\n<Chart id="boroughs-map" title="T" subtitle="S" />\n`, story)).toBe(`${FILE}:3:1: <Chart id="boroughs-map"> (row "newham-referred") cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`);
+    // A row that also has an earlier source is cited by that one alone.
+    expect(check(`Lambeth had <Fact id="lambeth-referred" />.\n`, story)).toBe("");
+    // With an update on or after the source, it may be cited.
+    expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-25" })).toBe("");
+    expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-24" })).toBe(`${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (updated 24 September 2019). ${later}`);
+  });
+
+  it("attributions carry their source: a sentence saying who said, found or reported something needs a Cite or a Fact", () => {
+    const fix = 'Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)';
+    expect(check(`Intro.\n\nThe lines run north. City Hall said most of them ran to Norfolk. That is all.\n`)).toBe(`${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk.". ${fix}`);
+    for (const verb of ["says", "found", "reported", "estimated", "described"]) expect(check(`The agency ${verb} it.\n`), verb).toMatch(/cites no source: "The agency/);
+    expect(check(`According to one paper, it fell.\n`)).toMatch(/cites no source: "According to one paper, it fell\."/);
+    expect(check(`City Hall said so <Cite source="P2" />. They found <Fact id="linked-total" />.\n`)).toBe("");
+    // What we say ourselves is not an attribution.
+    expect(check(`We found no count for Sussex. We did not find it, and we have found nothing since.\n`)).toBe("");
+    expect(check(`- City Hall said it.\n`)).toMatch(/^content\/stories\/example\.mdx:1:3: this sentence says who found/);
   });
 
   it("HTML elements other than a few inline ones are refused", () => {

@@ -33,6 +33,11 @@ export const storySchema = z
     /** Date of the last substantive update, YYYY-MM-DD; shown under the headline when present. */
     updated: isoDate.optional(),
     /**
+     * What the update added or changed, in a sentence; required with `updated`. A story may cite a
+     * source dated after `published` only when `updated` is on or after it, and this says so.
+     */
+    updateNote: text("what the update added, e.g. \"Added the programme's figures to July 2022\"", 10).optional(),
+    /**
      * Data versions this story is pinned to, e.g. `rescue-and-response: "2019-09-18"`. Charts and
      * Facts in the story read these versions; datasets not named use the site's current version.
      */
@@ -68,6 +73,8 @@ export const storySchema = z
       else if (story.data[dataset as keyof typeof story.data] === version) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `"${version}" is already the pinned version under data:; compare with a different version` });
     }
     if (story.updated && story.updated < story.published) ctx.addIssue({ code: "custom", path: ["updated"], message: "the update date is before the publication date" });
+    if (story.updated && !story.updateNote) ctx.addIssue({ code: "custom", path: ["updated"], message: 'say what the update added in updateNote: "…" (readers see it beside the date)' });
+    if (story.updateNote && !story.updated) ctx.addIssue({ code: "custom", path: ["updateNote"], message: "an updateNote needs the date of the update in updated:" });
     for (const [i, c] of story.corrections.entries()) {
       if (c.date < story.published) ctx.addIssue({ code: "custom", path: ["corrections", i, "date"], message: "a correction cannot be dated before the story was published" });
     }

@@ -6,7 +6,7 @@ import { catalog } from "../data/catalog";
 import { loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
 import { projectRoot } from "../data/paths";
-import type { DatasetId } from "../data/tables";
+import type { AnyRow, DatasetId } from "../data/tables";
 import { linkedomDocument, plotToSvg, type DocumentFactory } from "./plot-to-svg";
 import { topologyFeatures } from "./topology-features";
 
@@ -46,13 +46,32 @@ export interface RenderChartOptions {
   instance?: string;
 }
 
-/** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
-export function renderChart(id: string, { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {}): RenderedChart {
+/**
+ * The rows a chart shows under a story's pins, without drawing it: the chart, its data version(s),
+ * the selected rows and the sources each row cites (its own and its period's), so that a story can
+ * number and date-check a chart's sources at compile time.
+ */
+export function chartRows(id: string, { versions = {}, root = projectRoot }: Pick<RenderChartOptions, "versions" | "root"> = {}) {
   const chart = getChart(id);
   const version = chart.versions?.after ?? versions[chart.dataset] ?? catalog[chart.dataset];
   const data = loadDataset(chart.dataset, version, root);
   const before = chart.versions && loadDataset(chart.dataset, chart.versions.before, root);
   const rows = chart.select(data, before);
+  // Rows cite their sources; a period can cite the source of its dates and caveats.
+  const periods = [...data.meta.periods, ...(before?.meta.periods ?? [])];
+  const declared = [...data.meta.sources, ...(before?.meta.sources ?? [])].filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
+  /** The sources one row cites, in meta.json order. */
+  const sourcesOf = (row: AnyRow): Source[] => {
+    const ids = new Set([...row.sources, ...(periods.find((p) => p.id === row.period)?.sources ?? [])]);
+    return declared.filter((s) => ids.has(s.id));
+  };
+  const cited = new Set(rows.flatMap((r) => sourcesOf(r).map((s) => s.id)));
+  return { chart, version, data, before, rows, sourcesOf, sources: declared.filter((s) => cited.has(s.id)) };
+}
+
+/** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
+export function renderChart(id: string, { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {}): RenderedChart {
+  const { chart, version, data, before, rows, sources } = chartRows(id, { versions, root });
   const boundary = chart.boundaries && loadDataset(chart.boundaries.dataset, versions[chart.boundaries.dataset] ?? catalog[chart.boundaries.dataset], root);
   const features = boundary && chart.boundaries ? topologyFeatures(boundary, chart.boundaries.file, chart.boundaries.object) : undefined;
   const base = `chart-${id}${instance ? `-${instance}` : ""}`;
@@ -60,10 +79,6 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
   const descriptionId = `${base}-desc`;
   const svg = (variant: "narrow" | "wide") =>
     plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
-  // Rows cite their sources; a period can cite the source of its dates and caveats.
-  const periods = [...data.meta.periods, ...(before?.meta.periods ?? [])];
-  const cited = new Set(rows.flatMap((r) => [...r.sources, ...(periods.find((p) => p.id === r.period)?.sources ?? [])]));
-  const declared = [...data.meta.sources, ...(before?.meta.sources ?? [])].filter((s, i, all) => all.findIndex((t) => t.id === s.id) === i);
   return {
     id,
     dataset: chart.dataset,
@@ -72,7 +87,7 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
     svg: { narrow: svg("narrow"), wide: svg("wide") },
     description: chart.describe(rows),
     table: chart.tabulate(rows),
-    sources: declared.filter((s) => cited.has(s.id)),
+    sources,
     before: before && { version: before.version },
     boundaries: boundary && { dataset: boundary.id, version: boundary.version, sources: boundary.meta.sources },
     legend: chart.legend?.(rows) ?? statusLegend(rows),
