@@ -63,7 +63,7 @@ export default defineChart({
       fy: { domain: panels, axis: null, padding: 0.04 },
       marks: [
         Plot.text(panels.map((panel) => ({ panel })), { ...facet, text: (d: { panel: keyof typeof PANELS }) => PANELS[d.panel], frameAnchor: "top-left", dy: 4, fontWeight: 700 }),
-        Plot.geo(cells, { geometry: (c: Cell) => c.feature, ...facet, fill: (c: Cell) => shade(c.row), stroke: mapColors.edge, strokeWidth: 0.6, title: (c: Cell) => `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusInfo[c.row.status].explain.toLowerCase()})` : "no figure published"}` }),
+        Plot.geo(cells, { geometry: (c: Cell) => c.feature, ...facet, fill: (c: Cell) => shade(c.row), stroke: mapColors.edge, strokeWidth: 0.6, title: (c: Cell) => `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusInfo[c.row.status].explain.toLowerCase()})` : "no figure found"}` }),
         Plot.dot(city, { x: (d) => d.at[0], y: (d) => d.at[1], ...facet, r: 5, stroke: "currentColor", strokeWidth: 1.5, fill: "none" }),
         Plot.text(city, { x: (d) => d.at[0], y: (d) => d.at[1], ...facet, text: () => "City", dy: -13, fontWeight: 600, stroke: "var(--bg)", strokeWidth: 3, fill: "currentColor", paintOrder: "stroke" }),
         Plot.text(labelled, { x: (c: Cell) => centroid(c.feature)[0], y: (c: Cell) => centroid(c.feature)[1], ...facet, text: (c: Cell) => valueText(c.row!), fontWeight: 700, stroke: "var(--bg)", strokeWidth: 3.5, fill: "currentColor", paintOrder: "stroke" }),
@@ -77,7 +77,7 @@ export default defineChart({
   legend: (rows) => [
     { swatch: "map-4", label: "Published count" },
     ...(rows.some((r) => r.qualifier === "range") ? [{ swatch: "map-2" as const, label: "Published only as a range" }] : []),
-    { swatch: "map-none", label: "No figure published (not zero)" },
+    { swatch: "map-none", label: "No figure found (not zero)" },
     { label: `${statusInfo["single-source"].marker} One outlet only` },
     { label: `${statusInfo.conflicting.marker} Sources disagree` },
   ],

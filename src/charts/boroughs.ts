@@ -10,6 +10,6 @@ export default defineChart({
   table: "boroughs",
   select: (data) => [...rowsOf(data, "rescue-and-response", "boroughs")].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.value ?? 0) - (a.value ?? 0)),
   spec: (rows, { width }) => valueBars(rows.map((r) => ({ ...r, label: r.borough })), { width, axisLabel: "Linked Londoners living in the borough" }),
-  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.borough })), "borough")}. Figures for the other boroughs were not published.`,
+  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.borough })), "borough")}. We found no figures for the other boroughs.`,
   tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.borough })), "Borough"),
 });

@@ -59,7 +59,7 @@ export function comparisonCaveat(rows: readonly PairedRow[], before: Dataset | u
   const period = (data: Dataset | undefined, id: string | undefined) => data?.meta.periods.find((p) => p.id === id);
   const windows = [period(before, first?.period), period(after, second?.period)].map((p, i) => {
     const months = periodMonths(p?.start, p?.end);
-    return p?.start && p.end ? `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})` : `${sides[i]}'s window was not published`;
+    return p?.start && p.end ? `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})` : `${sides[i]}'s window is not in the sources we hold`;
   });
   const note = period(after, second?.period)?.note;
   return `${windows.join("; ")}.${note ? ` ${note}` : ""} Read the two bars as two separate counts, not as a trend.`;

@@ -10,6 +10,6 @@ export default defineChart({
   table: "deal-line-share",
   select: (data) => [...rowsOf(data, "national", "deal-line-share")].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
   spec: (rows, { width }) => valueBars(rows.map((r) => ({ ...r, label: r.force })), { width, axisLabel: "Share of deal lines in England and Wales (%)" }),
-  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.force })), "force area")}. Shares for the other force areas were not published.`,
+  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.force })), "force area")}. We found no shares for the other force areas.`,
   tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.force })), "Exporting force area"),
 });

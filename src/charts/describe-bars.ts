@@ -3,7 +3,7 @@ import type { ChartTable } from "./define-chart";
 import { statusInfo } from "./status";
 import type { BarDatum } from "./value-bars";
 
-/** Lists bars in words: "Norfolk 416; Hampshire 369 (one outlet only); Sussex not published". */
+/** Lists bars in words: "Norfolk 416; Hampshire 369 (one outlet only); Sussex no figure found". */
 export function describeBars(data: readonly (BarDatum & { readonly sources: readonly string[] })[], noun: string): string {
   const parts = data.map((d) => {
     const caveat = d.status === "single-source" || d.status === "conflicting" ? ` (${statusInfo[d.status].label.toLowerCase()})` : "";

@@ -48,7 +48,7 @@ export default defineChart({
     const titleOf = (f: Area) => {
       if (LONDON_CODES.includes(String(f.id))) return `${f.properties.name}: London, where the lines start`;
       const row = byCode.get(String(f.id));
-      return row ? `${row.area}: ${formatValue(row)} (${statusInfo[row.status].explain.toLowerCase()})` : `${f.properties.name}: no figure published`;
+      return row ? `${row.area}: ${formatValue(row)} (${statusInfo[row.status].explain.toLowerCase()})` : `${f.properties.name}: no figure found`;
     };
     const links = counted.map((r) => ({ ...r, from: origin, to: centroid(r.area_code) }));
     const labelled = rows.filter((r) => r.rank !== null && LABELS[r.area_code]);
@@ -100,8 +100,8 @@ export default defineChart({
     { swatch: "map-2", label: `${DESTINATION_THRESHOLDS[0]}–${DESTINATION_THRESHOLDS[1] - 1}` },
     { swatch: "map-3", label: `${DESTINATION_THRESHOLDS[1]}–${DESTINATION_THRESHOLDS[2] - 1}` },
     { swatch: "map-4", label: `${DESTINATION_THRESHOLDS[2]} or more linked Londoners` },
-    { swatch: "map-none", label: "No figure published (not zero)" },
-    { swatch: "outline-dashed", label: "Ranked, count not published" },
+    { swatch: "map-none", label: "No figure found (not zero)" },
+    { swatch: "outline-dashed", label: "Ranked, no count found" },
     { swatch: "map-origin", label: "London, where the lines start" },
     { swatch: "line", label: "Line width proportional to the count" },
     { swatch: "line-dashed", label: `${statusInfo.conflicting.marker} Sources disagree` },

@@ -14,6 +14,6 @@ export default defineChart({
   select: (data) =>
     [...rowsOf(data, "rescue-and-response", "destinations")].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.value ?? -1) - (a.value ?? -1)),
   spec: (rows, { width }) => valueBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })), { width, axisLabel: "Londoners linked to lines in the area" }),
-  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.area} (ranked ${r.rank})` : r.area })), "police force area")}. Counts for the other areas the lines reached were not published.`,
+  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.area} (ranked ${r.rank})` : r.area })), "police force area")}. We found no counts for the other areas the lines reached.`,
   tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })), "Police force area"),
 });

@@ -1,6 +1,6 @@
 /**
  * Map colours, as CSS custom properties defined in global.css for light, dark and print.
- * The ramp has one colour per threshold bin, light to dark; "none" (no figure published) is a
+ * The ramp has one colour per threshold bin, light to dark; "none" (no figure found) is a
  * neutral grey that is not on the ramp, so a gap can never be read as a low count.
  */
 export const mapColors = {

@@ -11,6 +11,6 @@ export function statusLegend(rows: readonly AnyRow[]): LegendItem[] {
   if (has((r) => r.status === "single-source")) items.push({ swatch: "outline", label: `${statusInfo["single-source"].marker} One outlet only` });
   if (has((r) => r.status === "conflicting")) items.push({ swatch: "dashed", label: `${statusInfo.conflicting.marker} Sources disagree` });
   if (has((r) => r.qualifier === "range")) items.push({ swatch: "range", label: "Published only as a range" });
-  if (has((r) => r.qualifier === "not-published")) items.push({ swatch: "gap", label: "Not published: no figure exists" });
+  if (has((r) => r.qualifier === "not-published")) items.push({ swatch: "gap", label: "No figure found in the sources we hold" });
   return items;
 }

@@ -29,7 +29,7 @@ const tooltip = (d: BarDatum) => `${d.label}: ${formatValue(d)} (${statusInfo[d.
  * - confirmed figures (primary, several outlets) are solid bars;
  * - single-source figures are outlined bars, conflicting ones dashed outlines, both marked in text;
  * - ranges are a translucent span from low to high, never a single guessed bar;
- * - unpublished values have no bar at all, only the words "not published".
+ * - unpublished values have no bar at all, only the words "no figure found".
  */
 export function valueBars(data: readonly BarDatum[], { width, axisLabel, max }: ValueBarOptions): Plot.PlotOptions {
   const keys = data.map((d) => d.label);
@@ -60,7 +60,7 @@ export function valueBars(data: readonly BarDatum[], { width, axisLabel, max }: 
       Plot.ruleX([0]),
       Plot.text(data, { x: 0, y: "label", text: "label", dy: -12, textAnchor: "start", fontWeight: 600 }),
       Plot.text(data.filter((d) => d.qualifier !== "not-published"), { x: top, y: "label", text: barText, dy: 10, dx: 5, textAnchor: "start" }),
-      Plot.text(data.filter((d) => d.qualifier === "not-published"), { x: 0, y: "label", text: () => "not published", dy: 10, dx: 5, textAnchor: "start", fill: theme.colors.muted, fontStyle: "italic" }),
+      Plot.text(data.filter((d) => d.qualifier === "not-published"), { x: 0, y: "label", text: () => "no figure found", dy: 10, dx: 5, textAnchor: "start", fill: theme.colors.muted, fontStyle: "italic" }),
     ],
   };
 }

@@ -24,7 +24,7 @@ export default defineChart<readonly PairedRow[]>({
   moreTables: ["towns", "boroughs"],
   select: (data, before) => pairRows(pairings, before, data),
   spec: (rows, { width }) => pairedBars(rows, { width, axisLabel: "Londoners linked to lines in the place", sides }),
-  describe: (rows) => `${describePairs(rows, sides)}. Other places' counts were not published for both years.`,
+  describe: (rows) => `${describePairs(rows, sides)}. We found no counts for other places in both years.`,
   tabulate: (rows) => tabulatePairs(rows, sides),
   legend: (rows) => pairedLegend(rows, sides),
   caveat: (rows, data, before) => comparisonCaveat(rows, before, data, sides),

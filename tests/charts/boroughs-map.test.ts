@@ -10,8 +10,8 @@ it.each(["wide", "narrow"] as const)("boroughs-map (%s): one titled shape per bo
   expect(titles).toContain("Lambeth: 271 (reported by one outlet only; not confirmed in a primary source)");
   expect(titles).toContain("Newham: 200–300 (reported by one outlet only; not confirmed in a primary source)");
   expect(titles).toContain("Brent: 37 (sources give different values; the note says which)");
-  expect(titles.filter((t) => t === "City of London: no figure published")).toHaveLength(2);
-  expect(titles.filter((t) => t.endsWith("no figure published"))).toHaveLength(66 - 9);
+  expect(titles.filter((t) => t === "City of London: no figure found")).toHaveLength(2);
+  expect(titles.filter((t) => t.endsWith("no figure found"))).toHaveLength(66 - 9);
 });
 
 it("boroughs-map: writes the published values, keeping ranges as ranges, and circles the City", () => {

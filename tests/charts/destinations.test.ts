@@ -8,7 +8,7 @@ it("destinations: names the top areas with their counts and Sussex as not publis
   expect(chart.description).toContain("Norfolk (ranked 1): 416");
   expect(chart.description).toContain("Hampshire (ranked 2): 369 (one outlet only)");
   expect(chart.description).toContain("Essex (ranked 3): 336 (sources disagree)");
-  expect(chart.description).toContain("Sussex (ranked 4): not published");
+  expect(chart.description).toContain("Sussex (ranked 4): no figure found");
 });
 
 it("destinations: keeps Sussex in its published 4th place with no bar", () => {
@@ -18,7 +18,7 @@ it("destinations: keeps Sussex in its published 4th place with no bar", () => {
   // Eight bars: every area but Sussex, whose count was not published.
   expect(titles).toHaveLength(chart.table.rows.length - 1);
   expect(titles.filter((t) => t?.startsWith("4. Sussex"))).toEqual([]);
-  expect([...svg.querySelectorAll("text")].filter((t) => t.textContent === "not published")).toHaveLength(1);
+  expect([...svg.querySelectorAll("text")].filter((t) => t.textContent === "no figure found")).toHaveLength(1);
 });
 
 it("destinations: marks single-source and disputed values in the chart itself", () => {

@@ -38,10 +38,10 @@ export interface ValueLike {
  * Writes a value as it may be stated in prose: qualifiers kept, ranges kept, gaps named.
  * @example formatValue({value: 2000, value_high: null, qualifier: "about", unit: "lines"}) // "about 2,000"
  * @example formatValue({value: 200, value_high: 300, qualifier: "range", unit: "people"}) // "200–300"
- * @example formatValue({value: null, value_high: null, qualifier: "not-published", unit: "people"}) // "not published"
+ * @example formatValue({value: null, value_high: null, qualifier: "not-published", unit: "people"}) // "no figure found"
  */
 export function formatValue(row: ValueLike): string {
-  if (row.qualifier === "not-published" || row.value === null) return "not published";
+  if (row.qualifier === "not-published" || row.value === null) return "no figure found";
   const n = formatNumber(row.value, row.unit);
   switch (row.qualifier) {
     case "range":

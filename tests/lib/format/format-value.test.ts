@@ -24,7 +24,7 @@ describe("formatValue(row)", () => {
   it("writes a range as a range and a gap as a gap", () => {
     expect(formatValue(row(200, "range", 300))).toBe("200–300");
     expect(formatValue({ value: 15, value_high: 17, qualifier: "range", unit: "percent" })).toBe("15–17%");
-    expect(formatValue(row(null, "not-published"))).toBe("not published");
+    expect(formatValue(row(null, "not-published"))).toBe("no figure found");
   });
 });
 
