@@ -27,8 +27,11 @@ const CHARTS_PER_STORY = new Map(
     .filter(([, mdx]) => !/^draft:\s*true\s*$/m.test(mdx))
     .map(([slug, mdx]) => [slug, [...mdx.matchAll(/<Chart\b/g)].length]),
 );
-/** Every chart-and-version placed in a story: each has an embed page and a PNG. */
-const EMBEDS = chartUses(storySourcesRaw()).map((u) => `/embed/${u.id}/${u.version}/`);
+const USES = chartUses(storySourcesRaw());
+/** Every chart-and-version placed in a story, and the corrected versions kept for old iframes: each has an embed page and a PNG. */
+const EMBEDS = USES.map((u) => `/embed/${u.id}/${u.version}/`);
+/** The embeds the stories offer today: the versions they pin. */
+const OFFERED = USES.filter((u) => !u.correctedBy).map((u) => `/embed/${u.id}/${u.version}/`);
 
 describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { timeout: 180_000 }, ({ site, base }) => {
 const SITE = site;
@@ -279,12 +282,13 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
       await context.close();
     }
     // Every chart placed in any story, at the version that story pins, and nothing else.
-    expect([...offered].sort()).toEqual(EMBEDS.map((e) => `${B}${e}`).sort());
+    expect([...offered].sort()).toEqual(OFFERED.map((e) => `${B}${e}`).sort());
     const { page, context } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
-    expect(await page.locator("#chart-destinations-map .chart-embed code").textContent()).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18/"`);
+    expect(await page.locator("#chart-destinations-map .chart-embed code").textContent()).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18-c1/"`);
     await context.close();
-    for (const href of offered) {
-      expect(href).toMatch(new RegExp(`^${B}/embed/[a-z-]+/\\d{4}-\\d{2}-\\d{2}/$`));
+    // Old iframes keep working: the version a correction replaced still has its page and PNG.
+    for (const href of [...offered, ...EMBEDS.filter((e) => !OFFERED.includes(e)).map((e) => `${B}${e}`)]) {
+      expect(href).toMatch(new RegExp(`^${B}/embed/[a-z-]+/\\d{4}-\\d{2}-\\d{2}(?:-c\\d+)?/$`));
       const embed = await open(href, { javaScriptEnabled: false });
       expect(await embed.page.locator("figure.chart svg.chart-svg").count(), href).toBe(2);
       expect(await embed.page.locator(".site-header, script").count(), href).toBe(0);

@@ -82,7 +82,7 @@ describe("the production build", () => {
     const links = new Set(pages.flatMap((p) => [...readFileSync(p, "utf8").matchAll(/href="([^"]+\.csv)"/g)].map((m) => m[1]!)));
     expect(links.size).toBeGreaterThanOrEqual(5);
     for (const link of links) {
-      expect(link).toMatch(/^\/data\/[a-z-]+\/\d{4}-\d{2}-\d{2}\/[a-z0-9-]+\.csv$/);
+      expect(link).toMatch(/^\/data\/[a-z-]+\/\d{4}-\d{2}-\d{2}(?:-c\d+)?\/[a-z0-9-]+\.csv$/);
       expect(readFileSync(join(out, link)).equals(readFileSync(link.slice(1))), link).toBe(true);
     }
   });
@@ -95,11 +95,12 @@ describe("the production build", () => {
       return [...html.matchAll(/<span class="fact" data-fact="([^"]+)" data-version="([^"]+)"[^>]*>([^<]+)</g)].map((m) => ({ id: m[1], version: m[2], text: m[3] }));
     };
     const main = facts("county-lines-london");
-    expect(main.find((f) => f.id === "linked-total")).toEqual({ id: "linked-total", version: "2019-09-18", text: "4,013" });
-    expect(main.every((f) => f.version !== "2020-09-30")).toBe(true);
+    // Pinned to the corrected Year 1 (2019-09-18-c1), whose 4,013 is unchanged.
+    expect(main.find((f) => f.id === "linked-total")).toEqual({ id: "linked-total", version: "2019-09-18-c1", text: "4,013" });
+    expect(main.filter((f) => f.version?.startsWith("2020-09-30"))).toEqual([]);
     const html = readFileSync(join(out, "stories", "county-lines-london", "index.html"), "utf8");
     // The destinations chart still draws Year 1 (Norfolk 416 first), and says which version.
-    expect(html).toContain("rescue-and-response, version 2019-09-18");
+    expect(html).toContain("rescue-and-response, version 2019-09-18-c1");
     expect(text(html)).toMatch(/1\. Norfolk\s*416/);
     // The comparison story reads both versions, each Fact naming its own.
     const changed = facts("what-changed-in-year-two").filter((f) => f.id === "linked-total");
@@ -109,15 +110,52 @@ describe("the production build", () => {
     ]);
   });
 
+  it("lists, under each story, exactly the sources the page cites, numbered in order of first use", () => {
+    for (const story of stories.map((f) => f.replace(/\.mdx$/, ""))) {
+      const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
+      const list = [...(/<ol class="source-list">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "").matchAll(/<li id="source-(\d+)"[^>]*>\s*<span class="source-id">\[(\w+)\]/g)].map((m) => ({ n: Number(m[1]), id: m[2]! }));
+      expect(list.length, story).toBeGreaterThan(3);
+      expect(list.map((l) => l.n), story).toEqual(list.map((_, i) => i + 1));
+      expect(new Set(list.map((l) => l.id)).size, `${story}: each source once`).toBe(list.length);
+      // Where the body uses a source, in page order: a footnote link (#source-N) or a figure's credit ([S9]).
+      const body = /<div class="story-body">([\s\S]*)<section class="story-sources"/.exec(html)?.[1] ?? "";
+      const idOf = new Map(list.map((l) => [`source-${l.n}`, l.id]));
+      const used = [...body.matchAll(/href="#(source-\d+)"|<span class="source-id">\[(\w+)\]<\/span>/g)].map((m) => (m[1] ? idOf.get(m[1]) : m[2]));
+      const firstUse = used.filter((id, i) => used.indexOf(id) === i);
+      expect(firstUse, `${story}: sources in order of first use`).toEqual(list.map((l) => l.id));
+    }
+  });
+
+  it("shows the 1 December 2026 corrections on each story, on the corrections page, in the feed and in the Data page changelog", () => {
+    const corrections = readFileSync(join(out, "corrections/index.html"), "utf8");
+    const rss = readFileSync(join(out, "rss.xml"), "utf8");
+    for (const story of ["county-lines-london", "who-is-drawn-in", "getting-out", "what-changed-in-year-two"]) {
+      expect(readFileSync(join(out, "stories", story, "index.html"), "utf8"), story).toContain('<time datetime="2026-12-01">1 December 2026</time>: ');
+      expect(corrections, story).toContain(`/stories/${story}/#corrections`);
+    }
+    const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!).filter((i) => i.includes("<title>Correction: ") && i.includes("<pubDate>Tue, 01 Dec 2026"));
+    expect(items).toHaveLength(4);
+    const data = text(readFileSync(join(out, "data", "index.html"), "utf8"));
+    expect(data).toContain("Version 2019-09-18-c1: Corrects version 2019-09-18. Southend (36) and Basildon (30) are removed from towns.csv");
+    expect(data).toContain("Version 2019-01-30-c1 (current): Corrects version 2019-01-30. The 2017 count of at least 720 lines is marked conflicting");
+    expect(data).toMatch(/Southend southend\s*towns\s*36† \(Research period\)\s*—\s*No figure in 2019-09-18-c1/);
+  });
+
   it("embeds each chart at the data version of the story that placed it", () => {
     const uses = chartUses(storySourcesRaw());
     expect(uses.length).toBeGreaterThanOrEqual(chartIds.length);
+    // Charts whose story moved to a corrected version stay embeddable at the version they first showed.
+    expect(uses.filter((u) => u.correctedBy).map((u) => `${u.id}/${u.version}`)).toEqual(expect.arrayContaining(["destinations/2019-09-18", "destinations-map/2019-09-18"]));
     for (const use of uses) {
       expect(existsSync(join(out, "embed", use.id, use.version, "index.html")), `${use.id}/${use.version}`).toBe(true);
       expect(existsSync(join(out, "embed", use.id, `${use.version}.png`)), `${use.id}/${use.version}.png`).toBe(true);
     }
     expect(existsSync(join(out, "embed", "destinations", "2019-09-18", "index.html"))).toBe(true);
     expect(existsSync(join(out, "embed", "destinations", "2019-09-18.png"))).toBe(true);
+    // The kept embed says it has been corrected, and links to the correction.
+    const old = readFileSync(join(out, "embed", "destinations", "2019-09-18", "index.html"), "utf8");
+    expect(text(old)).toContain("Corrected since. This chart shows rescue-and-response version 2019-09-18, which has been corrected");
+    expect(old).toContain('href="/embed/destinations/2019-09-18-c1/"');
     expect(existsSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"))).toBe(true);
     const embed = text(readFileSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"), "utf8"));
     expect(embed).toContain("Not like for like.");
@@ -130,7 +168,7 @@ describe("the production build", () => {
     const versions = readdirSync("data", { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join("data", d.name)).map((v) => `${d.name}-${v}`));
     expect(versions.length).toBeGreaterThanOrEqual(6);
     for (const version of versions) expect(data).toContain(`href="#${version}"`);
-    const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
+    const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-c1-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
     expect(text(diff)).toMatch(/Norfolk norfolk\s*destinations\s*416 \(Research period\)\s*198† \(Year 2 analysis period\)\s*Changed: value, rank, period, status, sources/);
     expect(text(diff)).toMatch(/Brighton brighton\s*towns\s*—\s*128† \(Year 2 analysis period\)\s*New in 2020-09-30/);
   });

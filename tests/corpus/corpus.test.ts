@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync 
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/lib/data/load-dataset";
+import { SEALS_FILE } from "../../src/lib/data/seals";
 import { buildSite, tempOut } from "../support/build-site";
 import { copyProject } from "../support/project-copy";
 import { applyGenerator } from "./generators";
@@ -70,6 +71,14 @@ function apply(name: string, spec: Case): () => void {
       if (entry && existsSync(path)) entry.sha256 = createHash("sha256").update(readFileSync(path)).digest("hex");
       writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
     }
+  }
+  // Valid but unusual files stand for a draft being prepared: a sealed (published) version would
+  // rightly refuse any change of bytes, so the copy's Year 1 is unsealed for these cases.
+  if (spec.expect === "loads") {
+    const seals = touch(`data/${SEALS_FILE}`);
+    const record = JSON.parse(readFileSync(seals, "utf8")) as Record<string, unknown>;
+    delete record["rescue-and-response/2019-09-18"];
+    writeFileSync(seals, JSON.stringify(record, null, 2));
   }
   return () => {
     for (const [file, bytes] of saved) {

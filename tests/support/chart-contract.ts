@@ -32,7 +32,7 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       expect(svg.querySelector("[aria-label]"), "aria-label inside role=img is prohibited ARIA").toBeNull();
     });
 
-    // Bars: one rect or "not published" label per row; paired bars two rects per row (one per
+    // Bars: one rect or "no figure found" label per row; paired bars two rects per row (one per
     // version). Maps assert their own shapes per area.
     if (kind === "pairs")
       it.each(["wide", "narrow"] as const)("the %s SVG has two bars per data row", (variant) => {
@@ -42,7 +42,7 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
       const svg = parseSvg(chart.svg[variant]);
       const bars = svg.querySelectorAll('g[data-mark="bar"] rect').length;
-      const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "not published").length;
+      const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "no figure found").length;
       expect(bars + gaps).toBe(chart.table.rows.length);
     });
 
