@@ -4,7 +4,7 @@ import sitemap from "@astrojs/sitemap";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
-import { checkComponentsPlugin } from "./src/lib/content/check-components-plugin.ts";
+import { checkComponentsPlugin } from "./src/stories/check-components-plugin.ts";
 
 // No telemetry from any build, preview or check, wherever it runs (a host's build, CI, a laptop): Astro
 // posts anonymous usage data after loading this file unless this variable is set. The npm scripts also

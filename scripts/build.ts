@@ -9,8 +9,8 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { build } from "astro";
-import { checkAllStories } from "../src/lib/content/check-frontmatter";
-import { loadAllDatasets } from "../src/lib/data/load-dataset";
+import { checkAllStories } from "../src/stories/check-frontmatter";
+import { loadAllDatasets } from "../src/data/load-dataset";
 
 const outIndex = process.argv.indexOf("--out");
 const out = resolve(outIndex > 0 ? process.argv[outIndex + 1]! : "dist");

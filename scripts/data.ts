@@ -14,12 +14,12 @@
  * Each command says what it did and what to do next; a mistake exits 1 with `file:line:column`.
  */
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { checkAllStories } from "../src/lib/content/check-frontmatter";
-import { diffVersions, rowName } from "../src/lib/data/diff-versions";
-import { listDatasets, listVersions, loadAllDatasets, loadDataset, sha256 } from "../src/lib/data/load-dataset";
-import { VERSION_PATTERN } from "../src/lib/data/meta-schema";
-import { dataPath, projectRoot } from "../src/lib/data/paths";
-import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/lib/data/seals";
+import { checkAllStories } from "../src/stories/check-frontmatter";
+import { diffVersions, rowName } from "../src/data/diff-versions";
+import { listDatasets, listVersions, loadAllDatasets, loadDataset, sha256 } from "../src/data/load-dataset";
+import { VERSION_PATTERN } from "../src/data/meta-schema";
+import { dataPath, projectRoot } from "../src/data/paths";
+import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/data/seals";
 
 /** What `new` writes into `changes`; `seal` refuses a version that still says it. */
 export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous version, and why, in plain words (no trend words).";

@@ -1,6 +1,6 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import { storySchema } from "./lib/content/story-schema";
+import { storySchema } from "./stories/story-schema";
 
 const stories = defineCollection({
   // Files starting with "_" are ignored: a free way to keep partials and notes out of the site.

@@ -3,11 +3,11 @@
 declare namespace App {
   interface Locals {
     /** Data versions pinned by the story being rendered; Chart and Fact read them. */
-    versions?: import("./lib/data/facts").Versions;
+    versions?: import("./data/facts").Versions;
     /** Further versions the story compares with (frontmatter `compare:`); `<Fact version>` reads them. */
-    compare?: import("./lib/data/facts").Versions;
+    compare?: import("./data/facts").Versions;
     /** What the story cites, numbered in order of first use (from the MDX plugin); Fact and Cite link to it. */
-    citations?: import("./lib/content/citations").NumberedSource[];
+    citations?: import("./data/citations").NumberedSource[];
     /** The date the story speaks as of (its update, else its publication), YYYY-MM-DD. */
     asOf?: string;
   }

@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { getChart } from "../../src/charts";
-import { catalog } from "../../src/lib/data/catalog";
-import { loadDataset } from "../../src/lib/data/load-dataset";
+import { catalog } from "../../src/data/catalog";
+import { loadDataset } from "../../src/data/load-dataset";
 import { launchChromium } from "../serve/chromium";
 import { startNginx } from "../serve/nginx";
 

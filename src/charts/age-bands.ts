@@ -1,4 +1,4 @@
-import { rowsOf } from "../lib/data/rows-of";
+import { rowsOf } from "../data/rows-of";
 import { defineChart } from "./define-chart";
 import { describeBars, tabulateBars } from "./describe-bars";
 import { valueBars } from "./value-bars";

@@ -1,11 +1,11 @@
 import * as Plot from "@observablehq/plot";
 import { geoCentroid } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
-import type { Dataset } from "../lib/data/load-dataset";
-import { rowsOf } from "../lib/data/rows-of";
-import type { AnyRow } from "../lib/data/tables";
-import { formatValue } from "../lib/format/format-value";
-import { joinAllByCode } from "../lib/transform/join-by-code";
+import type { Dataset } from "../data/dataset";
+import { rowsOf } from "../data/rows-of";
+import type { AnyRow } from "../data/tables";
+import { formatValue } from "../data/format-value";
+import { joinAllByCode } from "../data/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
 import { mapColors } from "./map-theme";

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import type { Dataset } from "../lib/data/load-dataset";
-import type { AnyRow } from "../lib/data/tables";
-import { formatDate, formatValue } from "../lib/format/format-value";
+import type { Dataset } from "../data/dataset";
+import type { AnyRow } from "../data/tables";
+import { formatDate, formatValue } from "../data/format-value";
 import type { ChartTable, LegendItem } from "./define-chart";
 import { statusInfo } from "./status";
 import { theme, tickFormat } from "./theme";

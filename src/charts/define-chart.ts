@@ -1,7 +1,7 @@
 import type { PlotOptions } from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
-import type { Dataset } from "../lib/data/load-dataset";
-import type { AnyRow, DatasetId } from "../lib/data/tables";
+import type { Dataset } from "../data/dataset";
+import type { AnyRow, DatasetId } from "../data/tables";
 
 /** A data table shown under a chart: header labels and already-formatted cells. */
 export interface ChartTable {

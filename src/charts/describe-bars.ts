@@ -1,4 +1,4 @@
-import { formatValue } from "../lib/format/format-value";
+import { formatValue } from "../data/format-value";
 import type { ChartTable } from "./define-chart";
 import { statusInfo } from "./status";
 import type { BarDatum } from "./value-bars";

@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { geoCentroid } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
-import { rowsOf } from "../lib/data/rows-of";
-import type { Row } from "../lib/data/tables";
-import { formatValue } from "../lib/format/format-value";
-import { joinAllByCode } from "../lib/transform/join-by-code";
+import { rowsOf } from "../data/rows-of";
+import type { Row } from "../data/tables";
+import { formatValue } from "../data/format-value";
+import { joinAllByCode } from "../data/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
 import { statusInfo } from "./status";

@@ -1,4 +1,4 @@
-import type { Status } from "../lib/data/columns";
+import type { Status } from "../data/columns";
 
 /** How sure we are of a figure, in readers' words, with the marker used in charts and tables. */
 export const statusInfo: Readonly<Record<Status, { label: string; marker: string; explain: string }>> = {

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import type { Status } from "../lib/data/columns";
-import { formatValue, type ValueLike } from "../lib/format/format-value";
+import type { Status } from "../data/columns";
+import { formatValue, type ValueLike } from "../data/format-value";
 import { statusInfo } from "./status";
 import { theme, tickFormat } from "./theme";
 

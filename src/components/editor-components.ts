@@ -1,6 +1,6 @@
 /**
  * The editor surface: every component a story may use, with its props. The MDX check
- * (src/lib/content/check-components-plugin.ts) enforces this list, so a misspelt component or prop
+ * (src/stories/check-components-plugin.ts) enforces this list, so a misspelt component or prop
  * stops the build with the line and a suggestion instead of rendering nothing.
  */
 export const editorComponents = {

@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { withBase } from "../lib/with-base";
+import { withBase } from "../components/with-base";
 
 /** Allows everything except the embed pages, which duplicate the stories' charts; names the sitemap. */
 export const GET: APIRoute = ({ site }) =>

@@ -1,8 +1,8 @@
 import rss from "@astrojs/rss";
 import type { APIContext } from "astro";
-import { allCorrections } from "../lib/content/corrections";
-import { publishedStories } from "../lib/content/published-stories";
-import { withBase } from "../lib/with-base";
+import { allCorrections } from "../stories/corrections";
+import { publishedStories } from "../stories/published-stories";
+import { withBase } from "../components/with-base";
 
 /** The feed: every story, and every correction as its own dated item, newest first. */
 export async function GET(context: APIContext) {

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/serve/chromium";
 import { startNginx, type StaticServer } from "../../scripts/serve/nginx";
-import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
+import { chartUses, storySourcesRaw } from "../../src/stories/chart-uses";
 import { parseHeadersFile, headersFor } from "../support/headers-file";
 import { buildSite, tempOut } from "../support/build-site";
 import { contrast, parseRgb } from "../support/contrast";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartIds } from "../../src/charts";
-import { sha256 } from "../../src/lib/data/load-dataset";
+import { sha256 } from "../../src/data/load-dataset";
 import { buildSite } from "../support/build-site";
 import { copyProject } from "../support/project-copy";
 

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartIds } from "../../src/charts";
-import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
-import { catalog } from "../../src/lib/data/catalog";
+import { chartUses, storySourcesRaw } from "../../src/stories/chart-uses";
+import { catalog } from "../../src/data/catalog";
 import { buildSite, tempOut, type BuildResult } from "../support/build-site";
 
 const out = tempOut();

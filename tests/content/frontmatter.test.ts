@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkFrontmatter } from "../../src/lib/content/check-frontmatter";
+import { checkFrontmatter } from "../../src/stories/check-frontmatter";
 
 const FILE = "content/stories/example.mdx";
 const VALID = `---

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { chartIds } from "../../src/charts";
-import { factIds, getFactAt } from "../../src/lib/data/facts";
-import { storySchema } from "../../src/lib/content/story-schema";
+import { factIds, getFactAt } from "../../src/data/facts";
+import { storySchema } from "../../src/stories/story-schema";
 
 const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_"));
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { mdxToJs } from "satteri";
 import { chartIds } from "../../src/charts";
-import { checkComponentsPlugin } from "../../src/lib/content/check-components-plugin";
-import { numberCitations } from "../../src/lib/content/citations";
-import { findTypedNumbers } from "../../src/lib/content/typed-numbers";
-import { allFacts } from "../../src/lib/data/facts";
+import { checkComponentsPlugin } from "../../src/stories/check-components-plugin";
+import { numberCitations } from "../../src/data/citations";
+import { findTypedNumbers } from "../../src/stories/typed-numbers";
+import { allFacts } from "../../src/data/facts";
 
 const FILE = "content/stories/example.mdx";
 

@@ -4,11 +4,11 @@ import { dirname, join } from "node:path";
 import { geoArea } from "d3-geo";
 import { describe, expect, it } from "vitest";
 import { deriveLondonBoroughs, derivePoliceForceAreas } from "../../scripts/derive-boundaries";
-import { catalog } from "../../src/lib/data/catalog";
-import { loadDataset } from "../../src/lib/data/load-dataset";
-import type { DatasetId } from "../../src/lib/data/tables";
-import { topologyFeatures } from "../../src/lib/render/topology-features";
-import { joinByCode } from "../../src/lib/transform/join-by-code";
+import { catalog } from "../../src/data/catalog";
+import { loadDataset } from "../../src/data/load-dataset";
+import type { DatasetId } from "../../src/data/tables";
+import { topologyFeatures } from "../../src/render/topology-features";
+import { joinByCode } from "../../src/data/join-by-code";
 
 const pfaData = loadDataset("police-force-areas", catalog["police-force-areas"]);
 const boroughData = loadDataset("london-boroughs", catalog["london-boroughs"]);

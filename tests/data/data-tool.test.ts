@@ -3,8 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHANGES_PLACEHOLDER, checkAll, diffLines, main, newVersion, sealVersion } from "../../scripts/data";
-import { sha256 } from "../../src/lib/data/load-dataset";
-import { readSeals } from "../../src/lib/data/seals";
+import { sha256 } from "../../src/data/load-dataset";
+import { readSeals } from "../../src/data/seals";
 import { hermeticEnv } from "../support/build-site";
 import { copyProject } from "../support/project-copy";
 

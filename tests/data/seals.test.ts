@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listDatasets, listVersions, loadDataset, sha256 } from "../../src/lib/data/load-dataset";
-import { readSeals } from "../../src/lib/data/seals";
+import { listDatasets, listVersions, loadDataset, sha256 } from "../../src/data/load-dataset";
+import { readSeals } from "../../src/data/seals";
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/serve/nginx";
-import { SEALS_FILE } from "../../src/lib/data/seals";
+import { SEALS_FILE } from "../../src/data/seals";
 import { DRAFT } from "../support/story-fixtures";
 import { hermeticEnv } from "../support/build-site";
 import { copyProject } from "../support/project-copy";

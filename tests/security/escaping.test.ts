@@ -9,8 +9,8 @@ import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ChartFigure from "../../src/components/ChartFigure.astro";
 import BaseLayout from "../../src/layouts/BaseLayout.astro";
-import { renderChart } from "../../src/lib/render/render-chart";
-import { shareSvg } from "../../src/lib/render/share-image";
+import { renderChart } from "../../src/figures/render-chart";
+import { shareSvg } from "../../src/render/share-image";
 
 /**
  * Hostile strings in data and frontmatter fields are text wherever they appear. Each property

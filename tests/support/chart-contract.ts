@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getChart } from "../../src/charts";
-import { chartUses, storySourcesRaw } from "../../src/lib/content/chart-uses";
-import { catalog } from "../../src/lib/data/catalog";
-import { loadDataset } from "../../src/lib/data/load-dataset";
-import type { AnyRow } from "../../src/lib/data/tables";
-import { renderChart } from "../../src/lib/render/render-chart";
+import { chartUses, storySourcesRaw } from "../../src/stories/chart-uses";
+import { catalog } from "../../src/data/catalog";
+import { loadDataset } from "../../src/data/load-dataset";
+import type { AnyRow } from "../../src/data/tables";
+import { renderChart } from "../../src/figures/render-chart";
 import { expectSvgSnapshot, parseSvg } from "./svg";
 
 /**

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { CollectionEntry } from "astro:content";
-import { leadChart } from "../../lib/content/lead-chart";
-import { publishedStories } from "../../lib/content/published-stories";
-import { renderChart } from "../../lib/render/render-chart";
-import { shareImage } from "../../lib/render/share-image";
+import { leadChart } from "../../stories/lead-chart";
+import { publishedStories } from "../../stories/published-stories";
+import { renderChart } from "../../figures/render-chart";
+import { shareImage } from "../../render/share-image";
 
 /** One share image per story: headline plus lead chart, 1200×630, made at build time. */
 export const getStaticPaths = (async () => (await publishedStories()).map((story) => ({ params: { slug: story.id }, props: { story } }))) satisfies GetStaticPaths;

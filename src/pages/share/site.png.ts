@@ -1,5 +1,5 @@
 import type { APIRoute } from "astro";
-import { shareImage } from "../../lib/render/share-image";
+import { shareImage } from "../../render/share-image";
 
 /** The share image for pages that are not stories. */
 export const GET: APIRoute = async ({ site }) =>

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
-import { diffVersions, rowName } from "../../../src/lib/data/diff-versions";
-import { loadDataset } from "../../../src/lib/data/load-dataset";
+import { diffVersions, rowName } from "../../../src/data/diff-versions";
+import { loadDataset } from "../../../src/data/load-dataset";
 import { HEADLINE_HEADER, makeDataRoot } from "../../support/data-fixture";
 
 const DEST_HEADER = "id,area_code,area,rank,value,value_high,qualifier,unit,period,status,sources,note";

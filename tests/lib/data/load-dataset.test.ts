@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fingerprint, writeSeals } from "../../../src/lib/data/seals";
-import { DataError } from "../../../src/lib/data/data-error";
-import { loadDataset } from "../../../src/lib/data/load-dataset";
+import { fingerprint, writeSeals } from "../../../src/data/seals";
+import { DataError } from "../../../src/data/data-error";
+import { loadDataset } from "../../../src/data/load-dataset";
 import { HEADLINE_HEADER, VALID_HEADLINE, makeDataRoot } from "../../support/data-fixture";
 
 const FILE = "data/rescue-and-response/2019-09-18/headline.csv";

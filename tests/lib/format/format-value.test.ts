@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatValue } from "../../../src/lib/format/format-value";
+import { formatDate, formatNumber, formatValue } from "../../../src/data/format-value";
 
 describe("formatNumber(value, unit)", () => {
   it("groups thousands en-GB style and writes units", () => {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { relativePath } from "../../../src/lib/render/relative-path";
+import { relativePath } from "../../../src/render/relative-path";
 
 /** Turns relative M/l/z path data back into absolute points, to compare with the input. */
 function absolutePoints(d: string): number[][] {

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { joinAllByCode, joinByCode } from "../../../src/lib/transform/join-by-code";
+import { joinAllByCode, joinByCode } from "../../../src/data/join-by-code";
 
 const features = [{ id: "E09000022" }, { id: "E09000025" }];
 

@@ -1,8 +1,8 @@
 import sharp from "sharp";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { chartUses, storySourcesRaw, type ChartUse } from "../../../lib/content/chart-uses";
-import { inlineColors } from "../../../lib/render/palette";
-import { renderChart } from "../../../lib/render/render-chart";
+import { chartUses, storySourcesRaw, type ChartUse } from "../../../stories/chart-uses";
+import { inlineColors } from "../../../render/palette";
+import { renderChart } from "../../../figures/render-chart";
 
 /** A static PNG of each embeddable chart (wide, light scheme, 2× for sharp screens): the fallback for embeds. */
 export const getStaticPaths = (() => chartUses(storySourcesRaw()).map((use) => ({ params: { id: use.id, version: use.version }, props: { use } }))) satisfies GetStaticPaths;

@@ -1,6 +1,7 @@
-import { formatValue } from "../format/format-value";
+import { formatValue } from "./format-value";
 import { catalog } from "./catalog";
-import { loadDataset, type Dataset } from "./load-dataset";
+import type { Dataset } from "./dataset";
+import { loadDataset } from "./load-dataset";
 import type { Source } from "./meta-schema";
 import { projectRoot } from "./paths";
 import type { AnyRow, DatasetId } from "./tables";

@@ -1,14 +1,14 @@
-import { getChart } from "../../charts";
-import type { ChartTable, LegendItem } from "../../charts/define-chart";
-import { statusLegend } from "../../charts/status-legend";
-import { theme } from "../../charts/theme";
+import { getChart } from "../charts";
+import type { ChartTable, LegendItem } from "../charts/define-chart";
+import { statusLegend } from "../charts/status-legend";
+import { theme } from "../charts/theme";
 import { catalog } from "../data/catalog";
 import { loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
 import { projectRoot } from "../data/paths";
 import type { AnyRow, DatasetId } from "../data/tables";
-import { linkedomDocument, plotToSvg, type DocumentFactory } from "./plot-to-svg";
-import { topologyFeatures } from "./topology-features";
+import { linkedomDocument, plotToSvg, type DocumentFactory } from "../render/plot-to-svg";
+import { topologyFeatures } from "../render/topology-features";
 
 /** Everything a figure needs, computed at build time from one chart and one data version. */
 export interface RenderedChart {

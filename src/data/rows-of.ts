@@ -1,4 +1,4 @@
-import type { Dataset } from "./load-dataset";
+import type { Dataset } from "./dataset";
 import type { DatasetId, Row, TableName } from "./tables";
 
 /** The typed rows of one table of a loaded dataset version; throws if the version lacks it. */

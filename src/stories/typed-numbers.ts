@@ -1,5 +1,5 @@
 import type { Fact } from "../data/facts";
-import { formatNumber } from "../format/format-value";
+import { formatNumber } from "../data/format-value";
 
 /** A number in prose that equals a data value, and the Facts that hold it. */
 export interface TypedNumber {

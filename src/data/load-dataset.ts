@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import type { Dataset } from "./dataset";
 import { DataError } from "./data-error";
 import { metaSchema, type Meta } from "./meta-schema";
 import { checkDataset } from "./check-dataset";
@@ -11,18 +12,6 @@ import { dataPath, displayPath, projectRoot } from "./paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
 import { parseTopology, type Topology } from "./parse-topology";
 
-/** One validated dataset version: its metadata and every table, read-only. */
-export interface Dataset {
-  readonly id: DatasetId;
-  readonly version: string;
-  readonly meta: Meta;
-  /** Value rows by table name (file name without `.csv`): what charts and Facts read. */
-  readonly tables: Readonly<Record<string, readonly AnyRow[]>>;
-  /** Lookup rows (codes, names) by table name. */
-  readonly lookups: Readonly<Record<string, readonly LookupRow[]>>;
-  /** TopoJSON topologies by file name without `.topo.json`. */
-  readonly topologies: Readonly<Record<string, Topology>>;
-}
 
 /** Files a version folder may hold besides the CSVs listed in meta.json. */
 const COMPANION_FILES = ["meta.json", "NOTES.md"];

@@ -1,14 +1,14 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from "satteri";
-import { chartIds, getChart } from "../../charts";
-import { allowedHtml, editorComponents, type EditorComponent } from "../../components/editor-components";
+import { chartIds, getChart } from "../charts";
+import { allowedHtml, editorComponents, type EditorComponent } from "../components/editor-components";
 import { allFacts, getFactAt, type Fact, type Versions } from "../data/facts";
 import { listVersions as listVersionsOf, loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
-import { formatDate } from "../format/format-value";
-import { chartRows } from "../render/render-chart";
-import { citableOn, describeSource, storyDate, type Citation } from "./citations";
+import { formatDate } from "../data/format-value";
+import { chartRows } from "../figures/render-chart";
+import { citableOn, describeSource, storyDate, type Citation } from "../data/citations";
 import { closest } from "./closest";
 import { findTypedNumbers } from "./typed-numbers";
 

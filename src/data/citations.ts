@@ -1,6 +1,6 @@
-import type { Source } from "../data/meta-schema";
-import type { DatasetId } from "../data/tables";
-import { formatDate } from "../format/format-value";
+import type { Source } from "./meta-schema";
+import type { DatasetId } from "./tables";
+import { formatDate } from "./format-value";
 
 /**
  * One source a story cites, in the order of first use: the source list at the foot of the page,

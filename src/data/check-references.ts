@@ -1,6 +1,6 @@
 import { catalog } from "./catalog";
 import { DataError } from "./data-error";
-import type { Dataset } from "./load-dataset";
+import type { Dataset } from "./dataset";
 import { placeOf } from "./parse-csv";
 import { dataPath, displayPath } from "./paths";
 import type { DatasetId } from "./tables";

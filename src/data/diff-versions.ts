@@ -1,4 +1,4 @@
-import type { Dataset } from "./load-dataset";
+import type { Dataset } from "./dataset";
 import type { AnyRow } from "./tables";
 
 /** The parts of a value row that a new version can change. */

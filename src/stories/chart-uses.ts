@@ -1,5 +1,5 @@
 import { parse } from "yaml";
-import { getChart } from "../../charts";
+import { getChart } from "../charts";
 import { catalog } from "../data/catalog";
 import type { Versions } from "../data/facts";
 import { listVersions } from "../data/load-dataset";
@@ -56,6 +56,6 @@ export function chartUses(stories: readonly string[]): ChartUse[] {
 
 /** The published stories' raw MDX, in file-name order (what `chartUses` reads). */
 export function storySourcesRaw(): string[] {
-  const stories = import.meta.glob("../../../content/stories/[^_]*.mdx", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+  const stories = import.meta.glob("../../content/stories/[^_]*.mdx", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
   return Object.keys(stories).sort().map((k) => stories[k]!);
 }

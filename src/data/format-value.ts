@@ -1,4 +1,4 @@
-import type { Qualifier, Unit } from "../data/columns";
+import type { Qualifier, Unit } from "./columns";
 
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });

@@ -2,7 +2,7 @@ import { geoArea } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import { DataError } from "./data-error";
-import type { Dataset } from "./load-dataset";
+import type { Dataset } from "./dataset";
 import { placeOf } from "./parse-csv";
 import { dataPath, displayPath } from "./paths";
 import type { AnyRow, DatasetId } from "./tables";
