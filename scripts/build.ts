@@ -47,10 +47,13 @@ try {
 }
 
 /**
- * Our own checks raise messages that start with "content/…:line:column:" or "data/…:line:". Bundlers
- * wrap them in their own prefixes and stack traces; an editor needs only our line.
+ * Our own checks raise a DataError or StoryError whose message starts with "content/…:line:column:" or
+ * "data/…:line:". Bundlers wrap them in their own errors, prefixes and stack traces; an editor needs
+ * only our line, so the causes are walked first and the message text searched only as a fallback.
  */
 function editorMessage(error: Error): string {
+  // Our own errors first, wherever a bundler wrapped them: walk the chain of causes.
+  for (let e: unknown = error; e instanceof Error; e = e.cause) if (e.name === "DataError" || e.name === "StoryError") return e.message;
   const ours = /(?:^|\s)((?:content|data|src)\/[^\s:]+:\d+(?::\d+)?: .+)$/m.exec(error.message);
   if (ours) return ours[1]!;
   // MDX syntax errors arrive as "[plugin …] /abs/path/content/x.mdx:15:1\nMDXError: 15:1: Expected … (15:1) (rule)".

@@ -9,7 +9,8 @@ import { joinAllByCode } from "../data/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
 import { mapColors } from "./map-theme";
-import { statusInfo } from "./status";
+import { markerKey, statusInfo } from "./status";
+import { isNarrow } from "./theme";
 
 type Borough = Feature<Geometry, { name: string }>;
 
@@ -43,7 +44,7 @@ export default defineChart({
   boundaries: { dataset: "london-boroughs", file: "london-boroughs", object: "boroughs" },
   select,
   spec: (rows, { width, features = [] }) => {
-    const narrow = width < 480;
+    const narrow = isNarrow(width);
     const panels = Object.keys(PANELS) as (keyof typeof PANELS)[];
     const joined: Record<string, Map<string, BoroughFigure>> = Object.fromEntries(panels.map((p) => [p, joinAllByCode(rows.filter((r) => r.panel === p), features, (r) => r.borough_code, `boroughs-map (${p})`)]));
     type Cell = { panel: keyof typeof PANELS; feature: Borough; row: BoroughFigure | undefined };
@@ -78,8 +79,8 @@ export default defineChart({
     { swatch: "map-4", label: "Published count" },
     ...(rows.some((r) => r.qualifier === "range") ? [{ swatch: "map-2" as const, label: "Published only as a range" }] : []),
     { swatch: "map-none", label: "No figure found (not zero)" },
-    { label: `${statusInfo["single-source"].marker} One outlet only` },
-    { label: `${statusInfo.conflicting.marker} Sources disagree` },
+    markerKey("single-source"),
+    markerKey("conflicting"),
   ],
   tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: `${r.borough} (${r.panel === "linked" ? "linked" : "referrals"})` })), "Borough"),
 });

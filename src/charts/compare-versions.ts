@@ -3,8 +3,8 @@ import type { Dataset } from "../data/dataset";
 import type { AnyRow } from "../data/tables";
 import { formatDate, formatValue } from "../data/format-value";
 import type { ChartTable, LegendItem } from "./define-chart";
-import { statusInfo } from "./status";
-import { theme, tickFormat } from "./theme";
+import { markerKey, statusInfo } from "./status";
+import { isNarrow, theme, tickFormat } from "./theme";
 
 /** Where a compared value lives: a row id in the earlier version, or in the later one (a restated figure). */
 export type RowRef = string | { readonly later: string };
@@ -72,7 +72,7 @@ const label = (d: PairedRow, sides: readonly [string, string]) => `${formatValue
  * each labelled with its value, confirmation marker and year, so colour is never the only cue.
  */
 export function pairedBars(rows: readonly PairedRow[], { width, axisLabel, sides }: { width: number; axisLabel: string; sides: readonly [string, string] }): Plot.PlotOptions {
-  const narrow = width < 480;
+  const narrow = isNarrow(width);
   const key = (d: PairedRow) => `${d.pair}\u0000${d.side}`;
   const heading = (pair: string) => `${pair}\u0000h`;
   const pairs = [...new Set(rows.map((r) => r.pair))];
@@ -99,8 +99,8 @@ export function pairedBars(rows: readonly PairedRow[], { width, axisLabel, sides
 
 export function pairedLegend(rows: readonly PairedRow[], sides: readonly [string, string]): LegendItem[] {
   const items: LegendItem[] = [{ swatch: "solid-muted", label: sides[0] }, { swatch: "solid", label: sides[1] }];
-  if (rows.some((r) => r.status === "single-source")) items.push({ label: `${statusInfo["single-source"].marker} One outlet only` });
-  if (rows.some((r) => r.status === "conflicting")) items.push({ label: `${statusInfo.conflicting.marker} Sources disagree` });
+  if (rows.some((r) => r.status === "single-source")) items.push(markerKey("single-source"));
+  if (rows.some((r) => r.status === "conflicting")) items.push(markerKey("conflicting"));
   return items;
 }
 

@@ -7,8 +7,9 @@ import { formatValue } from "../data/format-value";
 import { joinAllByCode } from "../data/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
-import { statusInfo } from "./status";
+import { markerKey, statusInfo } from "./status";
 import { mapColors, thresholdColor } from "./map-theme";
+import { byRank, isNarrow } from "./theme";
 
 type Destination = Row<"rescue-and-response", "destinations">;
 type Area = Feature<Geometry, { name: string }>;
@@ -31,14 +32,14 @@ export default defineChart({
   dataset: "rescue-and-response",
   table: "destinations",
   boundaries: { dataset: "police-force-areas", file: "police-force-areas", object: "pfa" },
-  select: (data) => [...rowsOf(data, "rescue-and-response", "destinations")].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.value ?? -1) - (a.value ?? -1)),
+  select: (data) => [...rowsOf(data, "rescue-and-response", "destinations")].sort(byRank),
   spec: (rows, { width, features = [] }) => {
     const byCode = joinAllByCode(rows, features, (r) => r.area_code, "destinations-map");
     const london = features.filter((f) => LONDON_CODES.includes(String(f.id)));
     const origin = geoCentroid({ type: "FeatureCollection", features: london } as never);
     const counted = rows.filter((r) => r.value !== null);
     const max = Math.max(...counted.map((r) => r.value!));
-    const narrow = width < 480;
+    const narrow = isNarrow(width);
     const centroid = (code: string) => geoCentroid(features.find((f) => f.id === code)! as never);
     const fillOf = (f: Area) => {
       if (LONDON_CODES.includes(String(f.id))) return mapColors.origin;
@@ -104,8 +105,8 @@ export default defineChart({
     { swatch: "outline-dashed", label: "Ranked, no count found" },
     { swatch: "map-origin", label: "London, where the lines start" },
     { swatch: "line", label: "Line width proportional to the count" },
-    { swatch: "line-dashed", label: `${statusInfo.conflicting.marker} Sources disagree` },
-    { label: `${statusInfo["single-source"].marker} One outlet only` },
+    markerKey("conflicting", "line-dashed"),
+    markerKey("single-source"),
   ],
   numberedKey: (rows) => rows.filter((r) => r.rank !== null && LABELS[r.area_code]).map(label),
   tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })), "Police force area"),

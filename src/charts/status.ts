@@ -1,4 +1,5 @@
 import type { Status } from "../data/columns";
+import type { LegendItem, Swatch } from "./define-chart";
 
 /** How sure we are of a figure, in readers' words, with the marker used in charts and tables. */
 export const statusInfo: Readonly<Record<Status, { label: string; marker: string; explain: string }>> = {
@@ -7,3 +8,9 @@ export const statusInfo: Readonly<Record<Status, { label: string; marker: string
   "single-source": { label: "One outlet only", marker: "†", explain: "Reported by one outlet only; not confirmed in a primary source" },
   conflicting: { label: "Sources disagree", marker: "‡", explain: "Sources give different values; the note says which" },
 };
+
+/** The key item for a status that charts mark with a sign: "† One outlet only", "‡ Sources disagree". */
+export function markerKey(status: "single-source" | "conflicting", swatch?: Swatch): LegendItem {
+  const { marker, label } = statusInfo[status];
+  return swatch ? { swatch, label: `${marker} ${label}` } : { label: `${marker} ${label}` };
+}

@@ -15,6 +15,16 @@ export const theme = {
   rowHeight: 50,
 } as const;
 
+/** True for the narrow rendering: any width below this is laid out for a phone column. */
+export const isNarrow = (width: number): boolean => width < (theme.widths.narrow + theme.widths.wide) / 2;
+
+/**
+ * The order of ranked places: published ranks first, in rank order; then the unranked by value,
+ * largest first; a place with no figure last.
+ */
+export const byRank = (a: { rank?: number | null; value: number | null }, b: { rank?: number | null; value: number | null }): number =>
+  (a.rank ?? Infinity) - (b.rank ?? Infinity) || (b.value ?? -1) - (a.value ?? -1);
+
 const grouping = new Intl.NumberFormat("en-GB");
 /** Axis tick format: en-GB digit grouping. */
 export const tickFormat = (d: number) => grouping.format(d);

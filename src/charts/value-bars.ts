@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { Status } from "../data/columns";
 import { formatValue, type ValueLike } from "../data/format-value";
 import { statusInfo } from "./status";
-import { theme, tickFormat } from "./theme";
+import { isNarrow, theme, tickFormat } from "./theme";
 
 /** One bar: a label and a value row from data/. */
 export interface BarDatum extends ValueLike {
@@ -39,7 +39,7 @@ export function valueBars(data: readonly BarDatum[], { width, axisLabel, max }: 
   const dashed = single.filter((d) => d.status === "conflicting");
   const ranges = data.filter((d) => d.qualifier === "range");
   const domainMax = max ?? Math.max(...data.map(top));
-  const narrow = width < 480;
+  const narrow = isNarrow(width);
   const accent = theme.colors.accent;
   const bar = { x: (d: BarDatum) => d.value, y: "label", insetTop: 24, insetBottom: 4, title: tooltip } as const;
 

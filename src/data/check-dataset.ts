@@ -28,7 +28,8 @@ const rowError = (file: string, row: object, field: string, reason: string) => {
 /**
  * Mutually exclusive shares of one cohort cannot add up to more than 100%: the male share in
  * `sex`, and age bands that do not overlap in `age-bands` (overlapping bands, such as under-18 and
- * 15-19, may). The error points at the row that takes the total past 100.
+ * 15-19, may). Lower bounds are summed, with half a point of rounding allowed per share, so a
+ * range or an "about" value cannot trip it. The error points at the row that takes the total past 100.
  */
 function checkShares(data: Dataset, root: string): void {
   const groups: { table: string; rows: AnyRow[] }[] = [];
@@ -48,12 +49,15 @@ function checkShares(data: Dataset, root: string): void {
     }
     byCohort("age-bands", disjoint);
   }
+  // The least each share can be: the bottom of a range, the value of "about", "more than" and "at
+  // least", nothing for "up to". Published shares are rounded, so each may be half a point high.
+  const least = (row: AnyRow) => (row.qualifier === "up-to" ? 0 : (row.value ?? 0));
   for (const { table, rows } of groups) {
     let total = 0;
-    for (const row of rows) {
-      total += row.value_high ?? row.value ?? 0;
-      if (total > 100) {
-        throw rowError(fileOf(data, root, `${table}.csv`), row, "value", `these shares of the "${String(row.cohort)}" cohort add up to ${total}%, more than 100% (rows ${rows.slice(0, rows.indexOf(row) + 1).map((r) => r.id).join(", ")}); they cannot all be right`);
+    for (const [i, row] of rows.entries()) {
+      total += least(row);
+      if (total > 100 + 0.5 * (i + 1)) {
+        throw rowError(fileOf(data, root, `${table}.csv`), row, "value", `these shares of the "${String(row.cohort)}" cohort add up to at least ${total}% (the lower end of each, allowing half a point of rounding per share), more than 100% (rows ${rows.slice(0, i + 1).map((r) => r.id).join(", ")}); they cannot all be right`);
       }
     }
   }

@@ -1,15 +1,13 @@
 import { z } from "zod";
 
-/** True for a real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (no 30 February, no month 13). */
-function realDate(s: string): boolean {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
-  if (!m) return false;
-  const [year, month = 1, day = 1] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-const isoDate = z.string().refine(realDate, { error: (i) => `expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got ${JSON.stringify(i.input)}` });
-const fullDate = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && realDate(s), { error: (i) => `expected a real date as YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
+/** A real calendar date written YYYY-MM-DD (no 30 February, no month 13): zod's own ISO date check. */
+const realDay = z.iso.date();
+const isRealDay = (s: string) => realDay.safeParse(s).success;
+/** A date as precise as the source gives it: YYYY-MM-DD, or YYYY-MM or YYYY when only that is known. */
+const isoDate = z.string().refine((s) => isRealDay(s) || /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/.test(s), {
+  error: (i) => `expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got ${JSON.stringify(i.input)}`,
+});
+const fullDate = z.string().refine(isRealDay, { error: (i) => `expected a real date as YYYY-MM-DD, got ${JSON.stringify(i.input)}` });
 /**
  * A version folder name: the ISO date of the source release (`2019-09-18`), or for a correction the
  * corrected version plus `-c1`, `-c2`… (`2019-09-18-c1`), so a correction sorts right after what it corrects.
@@ -21,7 +19,7 @@ export function correctedVersions(version: string): string[] {
   if (!m) return [];
   return [m[1]!, ...Array.from({ length: Number(m[2]) - 1 }, (_, i) => `${m[1]}-c${i + 1}`)];
 }
-const versionName = z.string().refine((s) => VERSION_PATTERN.test(s) && realDate(VERSION_PATTERN.exec(s)![1]!), {
+const versionName = z.string().refine((s) => VERSION_PATTERN.test(s) && isRealDay(VERSION_PATTERN.exec(s)![1]!), {
   error: (i) => `expected a version name: the release date as YYYY-MM-DD, or a correction such as 2019-09-18-c1, got ${JSON.stringify(i.input)}`,
 });
 const text = z.string().trim().min(1, { error: "must not be empty" });

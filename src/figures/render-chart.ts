@@ -78,7 +78,7 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
   const titleId = `${base}-title`;
   const descriptionId = `${base}-desc`;
   const svg = (variant: "narrow" | "wide") =>
-    plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, document });
+    plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, fontSize: theme.fontSize, document });
   return {
     id,
     dataset: chart.dataset,

@@ -13,6 +13,8 @@ export interface SvgOptions {
   /** Accessible name and description: ids of elements outside the SVG. */
   labelledBy: string;
   describedBy: string;
+  /** Text size in SVG units where the chart does not set its own (Plot's default is 10). */
+  fontSize: number;
   document?: DocumentFactory;
 }
 
@@ -21,14 +23,14 @@ export interface SvgOptions {
  *
  * The output is deterministic and safe to inline on a page with a strict CSP:
  * - Plot numbers clip and pattern ids with module-level counters, so they are renamed
- *   `<prefix>-1`, `<prefix>-2`… in document order;
+ *   `<prefix>-1`, `<prefix>-2`… in document order (on the DOM, attributes only: text is never touched);
  * - Plot's `<style>` element is removed (its rules live in global.css, under `.chart-svg`);
  * - path data is rewritten as relative moves to a tenth of a pixel, and other numbers cut to two
  *   decimals, which keeps maps small;
  * - the SVG is `role="img"`, named and described by the figure's title and text description,
  *   so assistive technology reads those instead of every tick label.
  */
-export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, describedBy, document = linkedomDocument }: SvgOptions): string {
+export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, describedBy, fontSize, document = linkedomDocument }: SvgOptions): string {
   const svg = Plot.plot({ ...options, document: document(), figure: false, className: "chart-svg" }) as SVGSVGElement;
   svg.querySelector("style")?.remove();
   svg.setAttribute("role", "img");
@@ -36,22 +38,36 @@ export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, des
   svg.setAttribute("aria-describedby", describedBy);
   svg.removeAttribute("aria-label");
   svg.setAttribute("font-family", "inherit");
-  if (!svg.getAttribute("font-size") || svg.getAttribute("font-size") === "10") svg.setAttribute("font-size", "13");
+  // Plot's default text size is 10; the figure asks for its own.
+  if (!svg.getAttribute("font-size") || svg.getAttribute("font-size") === "10") svg.setAttribute("font-size", String(fontSize));
   // Plot labels each mark group with aria-label; inside role="img" that is prohibited ARIA (axe:
   // aria-prohibited-attr) and never read. Keep the mark name as data-mark for tests and styling.
   for (const el of svg.querySelectorAll("[aria-label]")) {
     el.setAttribute("data-mark", el.getAttribute("aria-label")!);
     el.removeAttribute("aria-label");
   }
-  return renumberIds(svg.outerHTML, idPrefix)
-    .replace(/ d="([^"]+)"/g, (_, d: string) => ` d="${relativePath(d)}"`)
-    .replace(/(\d+\.\d{3,})/g, (d) => String(Math.round(Number(d) * 100) / 100));
+  tidy(svg, idPrefix);
+  return svg.outerHTML;
 }
 
-function renumberIds(markup: string, prefix: string): string {
+/**
+ * Rewrites the SVG's attributes in place, never its text: ids renamed `<prefix>-1`, `<prefix>-2`… in
+ * document order (and every `url(#…)` reference to them), path data as relative moves, and other
+ * numbers with three or more decimals cut to two.
+ */
+function tidy(svg: SVGSVGElement, prefix: string): void {
+  const elements = [svg, ...svg.querySelectorAll("*")];
   const ids = new Map<string, string>();
-  for (const [, id] of markup.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(id!)) ids.set(id!, `${prefix}-${ids.size + 1}`);
-  let out = markup;
-  for (const [from, to] of ids) out = out.replaceAll(`"${from}"`, `"${to}"`).replaceAll(`#${from})`, `#${to})`);
-  return out;
+  for (const el of elements) {
+    const id = el.getAttribute("id");
+    if (id && !ids.has(id)) ids.set(id, `${prefix}-${ids.size + 1}`);
+  }
+  for (const el of elements) {
+    for (const { name, value } of [...el.attributes]) {
+      let next = ids.get(value) ?? value.replace(/url\(#([^)]+)\)/g, (ref, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : ref));
+      if (name === "d") next = relativePath(next);
+      next = next.replace(/\d+\.\d{3,}/g, (d) => String(Math.round(Number(d) * 100) / 100));
+      if (next !== value) el.setAttribute(name, next);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import type { Source } from "../data/meta-schema";
 import { formatDate } from "../data/format-value";
 import { chartRows } from "../figures/render-chart";
 import { citableOn, describeSource, storyDate, type Citation } from "../data/citations";
+import { StoryError } from "../data/story-error";
 import { closest } from "./closest";
 import { findTypedNumbers } from "./typed-numbers";
 
@@ -45,10 +46,6 @@ export function unsourcedAttribution(text: string): { sentence: string; lineOffs
 }
 interface Point { line: number; column: number }
 
-/** An editor's mistake in a story, with the place to fix it. */
-export class StoryError extends Error {
-  override name = "StoryError";
-}
 
 /**
  * Markdown-processor plugin (Sätteri, Astro 7's default) that checks a story as it is compiled,

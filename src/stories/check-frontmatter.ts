@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { closest } from "./closest";
-import { StoryError } from "./check-components-plugin";
+import { StoryError } from "../data/story-error";
 import { storySchema } from "./story-schema";
 
 const FIELDS = Object.keys(storySchema.shape);

@@ -4,18 +4,12 @@ import { listVersions } from "../data/load-dataset";
 
 const datasetIds = Object.keys(catalog) as [keyof typeof catalog, ...(keyof typeof catalog)[]];
 
-/** A calendar date written YYYY-MM-DD (YAML may already have turned it into a Date). */
+/** A real calendar date written YYYY-MM-DD (YAML may already have turned it into a Date): zod's own ISO date check. */
 const isoDate = z
-  .union([z.date(), z.string()], { error: "expected a date written YYYY-MM-DD, e.g. 2019-09-19" })
-  .transform((value, ctx) => {
-    const date = value instanceof Date ? value : /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(NaN);
-    const valid = !Number.isNaN(date.getTime()) && (value instanceof Date || date.toISOString().slice(0, 10) === value);
-    if (!valid) {
-      ctx.addIssue({ code: "custom", message: `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(value instanceof Date ? "an invalid date" : value)})` });
-      return z.NEVER;
-    }
-    return date;
-  });
+  .union([z.date({ error: "expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got an invalid date)" }), z.iso.date({ error: (issue) => `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(issue.input)})` })], {
+    error: (issue) => `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(issue.input)})`,
+  })
+  .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)));
 
 const text = (what: string, min = 1) => z.string({ error: `expected text: ${what}` }).trim().min(min, `too short: ${what}`);
 

@@ -136,3 +136,22 @@ describe("loadDataset(dataset, version, root)", () => {
     expect(loadDataset("rescue-and-response", "2019-09-18", withRank).tables.towns![0]!.rank).toBe(10);
   });
 });
+
+describe("shares of one cohort", () => {
+  const AGE = "id,cohort,band,age_min,age_max,value,value_high,qualifier,unit,period,status,sources,note";
+  const load = (rows: string) => loadDataset("rescue-and-response", "2019-09-18", makeDataRoot({ "age-bands.csv": `${AGE}\n${rows}`, "headline.csv": VALID_HEADLINE }));
+  const band = (id: string, min: number, max: number, value: number, high = "", qualifier = "exact") => `${id},linked,${min}–${max},${min},${max},${value},${high},${qualifier},percent,research,secondary,S9 P2,\n`;
+
+  it("sums the lower end of each share, so ranges and rounded values that can fit are accepted", () => {
+    // 40-70% and 45%: the tops add up to 115, the lower ends to 85.
+    expect(load(band("a", 15, 19, 40, "70", "range") + band("b", 20, 25, 45)).tables["age-bands"]).toHaveLength(2);
+    // About 51% and 50%: 101, within half a point of rounding each.
+    expect(load(band("a", 15, 19, 51, "", "about") + band("b", 20, 25, 50)).tables["age-bands"]).toHaveLength(2);
+  });
+
+  it("refuses shares whose lower ends add up past 100, beyond rounding, at the row that does it", () => {
+    expect(errorOf(() => load(band("a", 15, 19, 60) + band("b", 20, 25, 45))).message).toBe(
+      'data/rescue-and-response/2019-09-18/age-bands.csv:3:6: column "value": these shares of the "linked" cohort add up to at least 105% (the lower end of each, allowing half a point of rounding per share), more than 100% (rows a, b); they cannot all be right',
+    );
+  });
+});
