@@ -25,6 +25,7 @@ import { JSDOM } from "jsdom";
 import lighthouse from "lighthouse";
 import { chartIds } from "../src/charts";
 import { chartUses } from "../src/stories/chart-uses";
+import { storySources } from "../src/stories/story-files";
 import { renderChart } from "../src/figures/render-chart";
 import { linkedomDocument } from "../src/render/plot-to-svg";
 import { CHROMIUM_FLAGS, chromiumPath } from "./serve/chromium";
@@ -57,8 +58,7 @@ row("---", "---", "---", "---", "---", "---");
 const chartBytes: Record<string, number> = {};
 const medians = { linkedom: [] as number[], jsdom: [] as number[] };
 // Each chart at the data versions of the story that places it (as published).
-const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_")).sort().map((f) => readFileSync(join("content/stories", f), "utf8"));
-const uses = chartUses(stories);
+const uses = chartUses(storySources());
 for (const id of chartIds) {
   const versions = uses.find((u) => u.id === id)?.data ?? {};
   const result: Record<string, number> = {};

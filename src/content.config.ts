@@ -1,10 +1,11 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
+import { STORIES_DIR, STORY_PATTERN } from "./stories/story-files";
 import { storySchema } from "./stories/story-schema";
 
 const stories = defineCollection({
-  // Files starting with "_" are ignored: a free way to keep partials and notes out of the site.
-  loader: glob({ base: "./content/stories", pattern: "**/[^_]*.mdx" }),
+  // Which files are stories is declared once, in src/stories/story-files.ts.
+  loader: glob({ base: `./${STORIES_DIR}`, pattern: STORY_PATTERN }),
   schema: storySchema,
 });
 

@@ -54,8 +54,3 @@ export function chartUses(stories: readonly string[]): ChartUse[] {
   return [...uses.values()];
 }
 
-/** The published stories' raw MDX, in file-name order (what `chartUses` reads). */
-export function storySourcesRaw(): string[] {
-  const stories = import.meta.glob("../../content/stories/[^_]*.mdx", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
-  return Object.keys(stories).sort().map((k) => stories[k]!);
-}

@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { closest } from "./closest";
 import { StoryError } from "../data/story-error";
+import { storyFiles } from "./story-files";
 import { storySchema } from "./story-schema";
 
 const FIELDS = Object.keys(storySchema.shape);
@@ -66,10 +67,7 @@ export function checkFrontmatter(path: string, source: string): void {
   fail(position![0], position![1], `frontmatter "${field}": ${issue.message}`);
 }
 
-/** Checks every story in content/stories (drafts too); throws on the first mistake. */
+/** Checks every story file (drafts and stories in subfolders too); throws on the first mistake. */
 export function checkAllStories(root = process.cwd()): void {
-  const dir = join(root, "content/stories");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".mdx") && !f.startsWith("_")).sort()) {
-    checkFrontmatter(`content/stories/${file}`, readFileSync(join(dir, file), "utf8"));
-  }
+  for (const file of storyFiles(root)) checkFrontmatter(file, readFileSync(join(root, file), "utf8"));
 }

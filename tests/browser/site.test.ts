@@ -5,7 +5,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/serve/chromium";
 import { startNginx, type StaticServer } from "../../scripts/serve/nginx";
-import { chartUses, storySourcesRaw } from "../../src/stories/chart-uses";
+import { chartUses } from "../../src/stories/chart-uses";
+import { storyFiles, storySlug, storySources } from "../../src/stories/story-files";
 import { parseHeadersFile, headersFor } from "../support/headers-file";
 import { buildSite, tempOut } from "../support/build-site";
 import { contrast, parseRgb } from "../support/contrast";
@@ -21,13 +22,12 @@ const DEPLOYS = [
 
 /** How many charts each published story places, read from its MDX (not from the built page). */
 const CHARTS_PER_STORY = new Map(
-  readdirSync("content/stories")
-    .filter((f) => f.endsWith(".mdx") && !f.startsWith("_"))
-    .map((f) => [f.replace(/\.mdx$/, ""), readFileSync(join("content/stories", f), "utf8")] as const)
+  storyFiles()
+    .map((f) => [storySlug(f), readFileSync(f, "utf8")] as const)
     .filter(([, mdx]) => !/^draft:\s*true\s*$/m.test(mdx))
     .map(([slug, mdx]) => [slug, [...mdx.matchAll(/<Chart\b/g)].length]),
 );
-const USES = chartUses(storySourcesRaw());
+const USES = chartUses(storySources());
 /** Every chart-and-version placed in a story, and the corrected versions kept for old iframes: each has an embed page and a PNG. */
 const EMBEDS = USES.map((u) => `/embed/${u.id}/${u.version}/`);
 /** The embeds the stories offer today: the versions they pin. */

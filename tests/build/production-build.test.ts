@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartIds } from "../../src/charts";
-import { chartUses, storySourcesRaw } from "../../src/stories/chart-uses";
+import { chartUses } from "../../src/stories/chart-uses";
+import { storyFiles, storySlug, storySources } from "../../src/stories/story-files";
 import { catalog } from "../../src/data/catalog";
 import { buildSite, tempOut, type BuildResult } from "../support/build-site";
 
@@ -16,7 +17,8 @@ function files(dir: string): string[] {
   });
 }
 
-const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_"));
+/** Story slugs (their paths under content/stories without .mdx). */
+const stories = storyFiles().map(storySlug);
 const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, " ").replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
 
 describe("the production build", () => {
@@ -32,8 +34,8 @@ describe("the production build", () => {
 
   it("writes a page for every story, the home page, about, data and 404 pages", () => {
     for (const story of stories) {
-      const draft = /^draft:\s*true\s*$/m.test(readFileSync(`content/stories/${story}`, "utf8"));
-      const page = join(out, "stories", story.replace(/\.mdx$/, ""), "index.html");
+      const draft = /^draft:\s*true\s*$/m.test(readFileSync(`content/stories/${story}.mdx`, "utf8"));
+      const page = join(out, "stories", story, "index.html");
       expect(existsSync(page), page).toBe(!draft);
     }
     for (const page of ["index.html", "about/index.html", "data/index.html", "404.html"]) expect(statSync(join(out, page)).isFile()).toBe(true);
@@ -111,7 +113,7 @@ describe("the production build", () => {
   });
 
   it("lists, under each story, exactly the sources the page cites, numbered in order of first use", () => {
-    for (const story of stories.map((f) => f.replace(/\.mdx$/, ""))) {
+    for (const story of stories) {
       const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
       const list = [...(/<ol class="source-list">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "").matchAll(/<li id="source-(\d+)"[^>]*>\s*<span class="source-id">\[(\w+)\]/g)].map((m) => ({ n: Number(m[1]), id: m[2]! }));
       expect(list.length, story).toBeGreaterThan(3);
@@ -142,7 +144,7 @@ describe("the production build", () => {
   });
 
   it("embeds each chart at the data version of the story that placed it", () => {
-    const uses = chartUses(storySourcesRaw());
+    const uses = chartUses(storySources());
     expect(uses.length).toBeGreaterThanOrEqual(chartIds.length);
     // Charts whose story moved to a corrected version stay embeddable at the version they first showed.
     expect(uses.filter((u) => u.correctedBy).map((u) => `${u.id}/${u.version}`)).toEqual(expect.arrayContaining(["destinations/2019-09-18", "destinations-map/2019-09-18"]));

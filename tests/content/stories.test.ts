@@ -1,14 +1,15 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { chartIds } from "../../src/charts";
 import { factIds, getFactAt } from "../../src/data/facts";
 import { storySchema } from "../../src/stories/story-schema";
+import { storyFiles } from "../../src/stories/story-files";
 
-const stories = readdirSync("content/stories").filter((f) => f.endsWith(".mdx") && !f.startsWith("_"));
+const stories = storyFiles();
 
-describe.each(stories)("content/stories/%s", (file) => {
-  const source = readFileSync(`content/stories/${file}`, "utf8");
+describe.each(stories)("%s", (file) => {
+  const source = readFileSync(file, "utf8");
   const [, yaml = ""] = /^---\n([\s\S]*?)\n---\n/.exec(source) ?? [];
   const result = storySchema.safeParse(parse(yaml));
 
@@ -33,7 +34,7 @@ describe.each(stories)("content/stories/%s", (file) => {
 });
 
 it("there is at least one story, and the main story uses at least five charts", () => {
-  expect(stories).toContain("county-lines-london.mdx");
+  expect(stories).toContain("content/stories/county-lines-london.mdx");
   const main = readFileSync("content/stories/county-lines-london.mdx", "utf8");
   expect(new Set([...main.matchAll(/<Chart\s[^>]*?id="([^"]+)"/g)].map((m) => m[1])).size).toBeGreaterThanOrEqual(5);
 });

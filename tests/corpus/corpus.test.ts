@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data/load-dataset";
@@ -58,7 +58,10 @@ function apply(name: string, spec: Case): () => void {
   if (existsSync(overlay)) {
     for (const f of readdirSync(overlay, { recursive: true }).map(String)) {
       const from = join(overlay, f);
-      if (statSync(from).isFile()) writeFileSync(touch(f), readFileSync(from));
+      if (!statSync(from).isFile()) continue;
+      const to = touch(f);
+      mkdirSync(dirname(to), { recursive: true });
+      writeFileSync(to, readFileSync(from));
     }
   }
   if (spec.generate) applyGenerator(spec.generate, project.root, touch);
