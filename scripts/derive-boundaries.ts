@@ -23,6 +23,7 @@ import { feature, merge, quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { geographies } from "../src/data/geographies";
 
 const require = createRequire(import.meta.url);
 const PFA_DIR = "data/police-force-areas/2018-04-01";
@@ -82,7 +83,7 @@ export function derivePoliceForceAreas(): Topology {
     geometry: merge(base, lookup.filter((r) => r.pfa_code === f.pfa_code).map((r) => byCode.get(r.unit_code!)! as never)) as Geometry,
   }));
   const pfaCollection: FeatureCollection<Geometry> = { type: "FeatureCollection", features: pfas };
-  return finish(topology({ pfa: pfaCollection }, 1e6) as unknown as Topology, PFA_KEEP, ["E23000034"]);
+  return finish(topology({ [geographies["police-force-areas"].object]: pfaCollection }, 1e6) as unknown as Topology, PFA_KEEP, ["E23000034"]);
 }
 
 export function deriveLondonBoroughs(): Topology {
@@ -96,7 +97,7 @@ export function deriveLondonBoroughs(): Topology {
   });
   boroughs.sort((a, b) => String(a.id).localeCompare(String(b.id)));
   const boroughCollection: FeatureCollection<Geometry> = { type: "FeatureCollection", features: boroughs };
-  return finish(topology({ boroughs: boroughCollection }, 1e6) as unknown as Topology, BOROUGH_KEEP, ["E09000001"]);
+  return finish(topology({ [geographies["london-boroughs"].object]: boroughCollection }, 1e6) as unknown as Topology, BOROUGH_KEEP, ["E09000001"]);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { getChart } from "../../src/charts";
 import { catalog } from "../../src/data/catalog";
+import { geographies } from "../../src/data/geographies";
 import { loadDataset } from "../../src/data/load-dataset";
 import { launchChromium } from "../serve/chromium";
 import { startNginx } from "../serve/nginx";
@@ -34,7 +35,8 @@ async function clientPage(root: string, id: string, version: string): Promise<st
   mkdirSync(dir, { recursive: true });
   const rows = chart.select(loadDataset(chart.dataset, version));
   writeFileSync(join(dir, "rows.json"), JSON.stringify(rows));
-  const topo = chart.boundaries && `/data/${chart.boundaries.dataset}/${catalog[chart.boundaries.dataset]}/${chart.boundaries.file}.topo.json`;
+  const geography = chart.boundaries && geographies[chart.boundaries];
+  const topo = chart.boundaries && `/data/${chart.boundaries}/${catalog[chart.boundaries]}/${geography!.topology}.topo.json`;
   const entry = join(dir, "entry.ts");
   writeFileSync(
     entry,
@@ -46,7 +48,7 @@ const width = slot.clientWidth < 560 ? 320 : 640;
 const rows = await (await fetch("rows.json")).json();
 let features;
 ${topo ? `const topology = await (await fetch(${JSON.stringify(topo)})).json();
-features = (feature(topology, topology.objects[${JSON.stringify(chart.boundaries!.object)}]) as any).features.map((f: any) => ({ ...f, id: String(f.id) }));` : ""}
+features = (feature(topology, topology.objects[${JSON.stringify(geography!.object)}]) as any).features.map((f: any) => ({ ...f, id: String(f.id) }));` : ""}
 const svg = Plot.plot(chart.spec(rows, { width, features }) as Plot.PlotOptions);
 svg.classList.add("chart-svg");
 slot.append(svg);

@@ -41,7 +41,7 @@ export default defineChart({
   dataset: "rescue-and-response",
   table: "boroughs",
   moreTables: ["referrals-by-borough"],
-  boundaries: { dataset: "london-boroughs", file: "london-boroughs", object: "boroughs" },
+  boundaries: "london-boroughs",
   select,
   spec: (rows, { width, features = [] }) => {
     const narrow = isNarrow(width);

@@ -1,6 +1,7 @@
 import type { PlotOptions } from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
 import type { Dataset } from "../data/dataset";
+import type { GeographyId } from "../data/geographies";
 import type { AnyRow, DatasetId } from "../data/tables";
 
 /** A data table shown under a chart: header labels and already-formatted cells. */
@@ -30,7 +31,7 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
    */
   readonly versions?: { readonly before: string; readonly after: string };
   /** For maps: the boundary dataset and its TopoJSON object, turned into features for `spec`. */
-  readonly boundaries?: { readonly dataset: DatasetId; readonly file: string; readonly object: string };
+  readonly boundaries?: GeographyId;
   /** The rows the chart shows, in display order. */
   select(data: Dataset, before?: Dataset): T;
   /** Plot options for those rows at a given width. */

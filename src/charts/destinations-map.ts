@@ -31,7 +31,7 @@ export default defineChart({
   id: "destinations-map",
   dataset: "rescue-and-response",
   table: "destinations",
-  boundaries: { dataset: "police-force-areas", file: "police-force-areas", object: "pfa" },
+  boundaries: "police-force-areas",
   select: (data) => [...rowsOf(data, "rescue-and-response", "destinations")].sort(byRank),
   spec: (rows, { width, features = [] }) => {
     const byCode = joinAllByCode(rows, features, (r) => r.area_code, "destinations-map");

@@ -2,6 +2,7 @@ import { geoArea } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import { DataError } from "./data-error";
+import { geographies, type Geography } from "./geographies";
 import type { Dataset } from "./dataset";
 import { placeOf } from "./parse-csv";
 import { dataPath, displayPath } from "./paths";
@@ -63,15 +64,11 @@ function checkShares(data: Dataset, root: string): void {
   }
 }
 
-/** What each boundary dataset's shapes must match: its code list, and the tables that refer to it. */
-const boundaryKeys: Partial<Record<DatasetId, { codes: string; column: string; topology: string; object: string; refs: { table: string; column: string }[] }>> = {
-  "police-force-areas": { codes: "forces", column: "pfa_code", topology: "police-force-areas", object: "pfa", refs: [{ table: "lookup", column: "pfa_code" }] },
-  "london-boroughs": { codes: "boroughs", column: "borough_code", topology: "london-boroughs", object: "boroughs", refs: [] },
-};
-
+/** A boundary dataset's shapes must match its code list, and its other lookups must use those codes. */
 function checkBoundaries(data: Dataset, root: string): void {
-  const key = boundaryKeys[data.id];
-  if (!key) return;
+  const geography: Geography | undefined = (geographies as Partial<Record<DatasetId, Geography>>)[data.id];
+  if (!geography) return;
+  const key = { ...geography, column: geography.codeColumn, refs: geography.lookups };
   const codesFile = fileOf(data, root, `${key.codes}.csv`);
   const topoFile = fileOf(data, root, `${key.topology}.topo.json`);
   const codeRows = data.lookups[key.codes] ?? [];

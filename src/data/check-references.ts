@@ -1,18 +1,11 @@
 import { catalog } from "./catalog";
 import { DataError } from "./data-error";
+import { geographies, placeColumns } from "./geographies";
 import type { Dataset } from "./dataset";
 import { placeOf } from "./parse-csv";
 import { dataPath, displayPath } from "./paths";
 import type { DatasetId } from "./tables";
 
-/** Columns holding place codes, and the geography (code list) each code must exist in. */
-const references: { dataset: DatasetId; table: string; column: string; geography: DatasetId; codes: string; codeColumn: string }[] = [
-  { dataset: "rescue-and-response", table: "destinations", column: "area_code", geography: "police-force-areas", codes: "forces", codeColumn: "pfa_code" },
-  { dataset: "rescue-and-response", table: "towns", column: "area_code", geography: "police-force-areas", codes: "forces", codeColumn: "pfa_code" },
-  { dataset: "rescue-and-response", table: "boroughs", column: "borough_code", geography: "london-boroughs", codes: "boroughs", codeColumn: "borough_code" },
-  { dataset: "rescue-and-response", table: "referrals-by-borough", column: "borough_code", geography: "london-boroughs", codes: "boroughs", codeColumn: "borough_code" },
-  { dataset: "national", table: "deal-line-share", column: "force_code", geography: "police-force-areas", codes: "forces", codeColumn: "pfa_code" },
-];
 
 /**
  * Every place code in the figures must name a real place in the site's current geography: a
@@ -21,7 +14,8 @@ const references: { dataset: DatasetId; table: string; column: string; geography
  */
 export function checkReferences(datasets: readonly Dataset[], root: string): void {
   const geography = (id: DatasetId) => datasets.find((d) => d.id === id && d.version === catalog[id]);
-  for (const ref of references) {
+  for (const place of placeColumns) {
+    const ref = { ...place, codes: geographies[place.geography].codes, codeColumn: geographies[place.geography].codeColumn };
     const geo = geography(ref.geography);
     if (!geo) continue;
     const known = new Set((geo.lookups[ref.codes] ?? []).map((r) => String(r[ref.codeColumn])));

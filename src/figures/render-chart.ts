@@ -3,6 +3,7 @@ import type { ChartTable, LegendItem } from "../charts/define-chart";
 import { statusLegend } from "../charts/status-legend";
 import { theme } from "../charts/theme";
 import { catalog } from "../data/catalog";
+import { geographies } from "../data/geographies";
 import { loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
 import { projectRoot } from "../data/paths";
@@ -72,8 +73,9 @@ export function chartRows(id: string, { versions = {}, root = projectRoot }: Pic
 /** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
 export function renderChart(id: string, { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {}): RenderedChart {
   const { chart, version, data, before, rows, sources } = chartRows(id, { versions, root });
-  const boundary = chart.boundaries && loadDataset(chart.boundaries.dataset, versions[chart.boundaries.dataset] ?? catalog[chart.boundaries.dataset], root);
-  const features = boundary && chart.boundaries ? topologyFeatures(boundary, chart.boundaries.file, chart.boundaries.object) : undefined;
+  const geography = chart.boundaries;
+  const boundary = geography && loadDataset(geography, versions[geography] ?? catalog[geography], root);
+  const features = boundary && geography ? topologyFeatures(boundary, geographies[geography].topology, geographies[geography].object) : undefined;
   const base = `chart-${id}${instance ? `-${instance}` : ""}`;
   const titleId = `${base}-title`;
   const descriptionId = `${base}-desc`;
