@@ -1,15 +1,15 @@
 import { rowsOf } from "../data/rows-of";
-import { defineChart } from "./define-chart";
-import { describeBars, tabulateBars } from "./describe-bars";
-import { valueBars } from "./value-bars";
+import { barChart } from "./bar-chart";
 
 /** National context: the exporting force areas with the largest shares of deal lines (NCA 2018). */
-export default defineChart({
+export default barChart({
   id: "deal-line-share",
   dataset: "national",
   table: "deal-line-share",
   select: (data) => [...rowsOf(data, "national", "deal-line-share")].sort((a, b) => (b.value ?? 0) - (a.value ?? 0)),
-  spec: (rows, { width }) => valueBars(rows.map((r) => ({ ...r, label: r.force })), { width, axisLabel: "Share of deal lines in England and Wales (%)" }),
-  describe: (rows) => `${describeBars(rows.map((r) => ({ ...r, label: r.force })), "force area")}. We found no shares for the other force areas.`,
-  tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.force })), "Exporting force area"),
+  label: (r) => r.force,
+  noun: "force area",
+  column: "Exporting force area",
+  axisLabel: "Share of deal lines in England and Wales (%)",
+  afterword: "We found no shares for the other force areas.",
 });
