@@ -37,9 +37,10 @@ function reloadOnDataChange() {
  * which Astro reads itself; Rolldown then warns that it may drop that directive when bundling
  * (withastro/astro#18087, open, no fix released in 7.3.5). Only that exact warning is silenced, so a
  * clean build prints none and any other warning still shows.
- * @param {import("rolldown").LogLevel} level
- * @param {import("rolldown").RolldownLog} log
- * @param {(level: import("rolldown").LogLevel, log: import("rolldown").RolldownLog) => void} handler
+ * @template {{ code?: string; message: string }} Log
+ * @param {"info" | "warn" | "debug"} level
+ * @param {Log} log
+ * @param {(level: "info" | "warn" | "debug", log: Log) => void} handler
  */
 function quietHeadInjectDirective(level, log, handler) {
   if (log.code === "MODULE_LEVEL_DIRECTIVE" && log.message.includes('"use astro:head-inject"')) return;

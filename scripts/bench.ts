@@ -62,7 +62,10 @@ const uses = chartUses(storySources());
 for (const id of chartIds) {
   const versions = uses.find((u) => u.id === id)?.data ?? {};
   const result: Record<string, number> = {};
-  for (const [name, document] of [["linkedom", linkedomDocument], ["jsdom", jsdomDocument]] as const) {
+  for (const [name, document] of [
+    ["linkedom", linkedomDocument],
+    ["jsdom", jsdomDocument],
+  ] as const) {
     renderChart(id, { document, versions }); // warm up: data load, JIT
     const times = Array.from({ length: RUNS }, () => {
       const t = performance.now();
@@ -78,7 +81,12 @@ for (const id of chartIds) {
 }
 const chartMedian = median(medians.linkedom);
 row("**median**", chartMedian.toFixed(1), median(medians.jsdom).toFixed(1), "", "", "");
-summary.push(["Chart render, median of our charts (both widths): linkedom / jsdom", `${chartMedian.toFixed(1)} ms / ${median(medians.jsdom).toFixed(1)} ms`, "≤ 20 ms per chart", verdict(chartMedian <= 20)]);
+summary.push([
+  "Chart render, median of our charts (both widths): linkedom / jsdom",
+  `${chartMedian.toFixed(1)} ms / ${median(medians.jsdom).toFixed(1)} ms`,
+  "≤ 20 ms per chart",
+  verdict(chartMedian <= 20),
+]);
 
 // 2. Whole-site build, cold and warm, with peak memory.
 const benchDir = mkdtempSync(join(tmpdir(), "cl-bench-"));
@@ -93,7 +101,12 @@ row("run", "seconds", "peak memory (build process)");
 row("---", "---", "---");
 row("cold: fresh copy, no caches", cold.seconds.toFixed(1), `${cold.peakMiB.toFixed(0)} MiB`);
 row("warm: same copy again, caches kept", warm.seconds.toFixed(1), `${warm.peakMiB.toFixed(0)} MiB`);
-summary.push(["Whole-site build, cold / warm", `${cold.seconds.toFixed(1)} s / ${warm.seconds.toFixed(1)} s, peak ${Math.max(cold.peakMiB, warm.peakMiB).toFixed(0)} MiB`, "", ""]);
+summary.push([
+  "Whole-site build, cold / warm",
+  `${cold.seconds.toFixed(1)} s / ${warm.seconds.toFixed(1)} s, peak ${Math.max(cold.peakMiB, warm.peakMiB).toFixed(0)} MiB`,
+  "",
+  "",
+]);
 
 // 2b. Scaling on synthetic stories (ten charts each) in a temporary copy.
 console.log("\n## Scaling: synthetic stories, ten charts each (temporary copy, never published)\n");
@@ -110,7 +123,9 @@ for (const charts of [10, 100, 1000]) {
 }
 const fit = fitLine(scaling.map((s) => ({ x: s.charts, y: s.seconds })));
 const thousand = scaling.at(-1)!;
-console.log(`\nFitted: build seconds ≈ ${fit.intercept.toFixed(1)} + ${(fit.slope * 1000).toFixed(1)} ms × charts (fixed cost plus per-chart cost; each chart is rendered at two widths and placed in a page, and each story also gets a share image).`);
+console.log(
+  `\nFitted: build seconds ≈ ${fit.intercept.toFixed(1)} + ${(fit.slope * 1000).toFixed(1)} ms × charts (fixed cost plus per-chart cost; each chart is rendered at two widths and placed in a page, and each story also gets a share image).`,
+);
 
 // 3. Page weight: each HTML page plus the stylesheets it links, gzip -9.
 const all = files(out);
@@ -122,7 +137,9 @@ let mainStory = 0;
 const storyTotals: number[] = [];
 for (const page of all.filter((f) => f.endsWith(".html")).sort()) {
   const html = readFileSync(page, "utf8");
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => readFileSync(join(out, m[1]!.replace(/^\//, "")))).reduce((n, b) => n + gz(b), 0);
+  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
+    .map((m) => readFileSync(join(out, m[1]!.replace(/^\//, ""))))
+    .reduce((n, b) => n + gz(b), 0);
   const scripts = (html.match(/<script\b/g) ?? []).length;
   const total = gz(html) + css;
   const name = relative(out, page);
@@ -134,24 +151,45 @@ console.log(`\nJavaScript files in dist: ${jsBytes} B`);
 
 console.log("\n## Targets\n");
 console.log(`- 0 B JavaScript on every page: ${jsBytes} B → ${verdict(jsBytes === 0)}`);
-console.log(`- every story page ≤ 80 KB gzip (issue 5): largest ${(Math.max(...storyTotals) / KB).toFixed(1)} KB → ${verdict(Math.max(...storyTotals) <= 80 * KB)}`);
+console.log(
+  `- every story page ≤ 80 KB gzip (issue 5): largest ${(Math.max(...storyTotals) / KB).toFixed(1)} KB → ${verdict(Math.max(...storyTotals) <= 80 * KB)}`,
+);
 console.log(`- main story ≤ 40 KB gzip (issue 2, before maps): ${(mainStory / KB).toFixed(1)} KB → ${verdict(mainStory > 0 && mainStory <= 40 * KB)}`);
 console.log(`- main story ≤ 80 KB gzip (issue 3, with both maps): ${(mainStory / KB).toFixed(1)} KB → ${verdict(mainStory > 0 && mainStory <= 80 * KB)}`);
-for (const id of chartIds.filter((c) => c.endsWith("-map"))) console.log(`- ${id} inline SVG (both widths) ≤ 60 KB gzip: ${(chartBytes[id]! / KB).toFixed(1)} KB → ${verdict(chartBytes[id]! <= 60 * KB)}`);
+for (const id of chartIds.filter((c) => c.endsWith("-map")))
+  console.log(`- ${id} inline SVG (both widths) ≤ 60 KB gzip: ${(chartBytes[id]! / KB).toFixed(1)} KB → ${verdict(chartBytes[id]! <= 60 * KB)}`);
 console.log(`- median chart render ≤ 20 ms (issue 9): ${chartMedian.toFixed(1)} ms → ${verdict(chartMedian <= 20)}`);
 console.log(`- fitted per-chart build cost ≤ 20 ms (issue 9): ${(fit.slope * 1000).toFixed(1)} ms → ${verdict(fit.slope * 1000 <= 20)}`);
-console.log(`- 1,000 charts built in ≤ 60 s with ≤ 2 GB peak memory (issue 9): ${thousand.seconds.toFixed(1)} s, ${thousand.peakMiB.toFixed(0)} MiB → ${verdict(thousand.seconds <= 60 && thousand.peakMiB <= 2048)}`);
-summary.push(["Fitted per-chart build cost (10/100/1,000 charts)", `${(fit.slope * 1000).toFixed(1)} ms per chart + ${fit.intercept.toFixed(1)} s fixed`, "≤ 20 ms", verdict(fit.slope * 1000 <= 20)]);
-summary.push(["1,000 charts (100 synthetic stories): build time, peak memory", `${thousand.seconds.toFixed(1)} s, ${thousand.peakMiB.toFixed(0)} MiB`, "≤ 60 s, ≤ 2 GB", verdict(thousand.seconds <= 60 && thousand.peakMiB <= 2048)]);
+console.log(
+  `- 1,000 charts built in ≤ 60 s with ≤ 2 GB peak memory (issue 9): ${thousand.seconds.toFixed(1)} s, ${thousand.peakMiB.toFixed(0)} MiB → ${verdict(thousand.seconds <= 60 && thousand.peakMiB <= 2048)}`,
+);
+summary.push([
+  "Fitted per-chart build cost (10/100/1,000 charts)",
+  `${(fit.slope * 1000).toFixed(1)} ms per chart + ${fit.intercept.toFixed(1)} s fixed`,
+  "≤ 20 ms",
+  verdict(fit.slope * 1000 <= 20),
+]);
+summary.push([
+  "1,000 charts (100 synthetic stories): build time, peak memory",
+  `${thousand.seconds.toFixed(1)} s, ${thousand.peakMiB.toFixed(0)} MiB`,
+  "≤ 60 s, ≤ 2 GB",
+  verdict(thousand.seconds <= 60 && thousand.peakMiB <= 2048),
+]);
 summary.push(["JavaScript shipped, any page", `${jsBytes} B`, "0 B", verdict(jsBytes === 0)]);
 summary.push(["Main story page, HTML + CSS gzip", `${(mainStory / KB).toFixed(1)} KB`, "≤ 80 KB", verdict(mainStory <= 80 * KB)]);
 
 // 5. Reader cost: the same chart as our static page and drawn in the browser by Plot.
 const RUNS_READER = 10;
-console.log(`\n## Reader cost: static inline SVG vs client-side Plot, ${RUNS_READER} cold loads each (Chromium, ${CPU_SLOWDOWN}x CPU slowdown, slow 4G: ${NETWORK.latency} ms latency, ${((NETWORK.downloadThroughput * 8) / 1024).toFixed(0)} kbit/s down)\n`);
+console.log(
+  `\n## Reader cost: static inline SVG vs client-side Plot, ${RUNS_READER} cold loads each (Chromium, ${CPU_SLOWDOWN}x CPU slowdown, slow 4G: ${NETWORK.latency} ms latency, ${((NETWORK.downloadThroughput * 8) / 1024).toFixed(0)} kbit/s down)\n`,
+);
 row("chart", "page", "chart visible, median ms", "spread ms", "bytes transferred (median)", "JS bytes (median)");
 row("---", "---", "---", "---", "---", "---");
-const reader = await readerCost(out, ["destinations-map", "age-bands"].map((id) => ({ id, version: uses.find((u) => u.id === id)!.version })), RUNS_READER);
+const reader = await readerCost(
+  out,
+  ["destinations-map", "age-bands"].map((id) => ({ id, version: uses.find((u) => u.id === id)!.version })),
+  RUNS_READER,
+);
 for (const r of reader) {
   const [sv, cv] = [r.staticLoads.map((l) => l.visibleMs), r.clientLoads.map((l) => l.visibleMs)];
   const [sb, cb] = [median(r.staticLoads.map((l) => l.bytes)), median(r.clientLoads.map((l) => l.bytes))];
@@ -160,9 +198,21 @@ for (const r of reader) {
   row(r.id, "client-side Plot", median(cv).toFixed(0), spread(cv), cb, cj);
   const sooner = median(cv) / median(sv);
   const fewer = cb / sb;
-  console.log(`\n- ${r.id}: ours visible ${sooner.toFixed(1)}x sooner (target ≥ 5x → ${verdict(sooner >= 5)}), ${fewer.toFixed(1)}x fewer bytes (target ≥ 10x → ${verdict(fewer >= 10)}); the client page ships ${(cj / KB).toFixed(0)} KB of compressed JavaScript\n`);
-  summary.push([`${r.id}: chart visible, ours vs client-side Plot (median of ${RUNS_READER})`, `${median(sv).toFixed(0)} ms (${spread(sv)}) vs ${median(cv).toFixed(0)} ms (${spread(cv)}): ${sooner.toFixed(1)}x sooner`, "≥ 5x sooner", verdict(sooner >= 5)]);
-  summary.push([`${r.id}: bytes transferred, ours vs client-side Plot`, `${(sb / KB).toFixed(1)} KB vs ${(cb / KB).toFixed(1)} KB (${fewer.toFixed(1)}x fewer; client JS ${(cj / KB).toFixed(0)} KB)`, "≥ 10x fewer", verdict(fewer >= 10)]);
+  console.log(
+    `\n- ${r.id}: ours visible ${sooner.toFixed(1)}x sooner (target ≥ 5x → ${verdict(sooner >= 5)}), ${fewer.toFixed(1)}x fewer bytes (target ≥ 10x → ${verdict(fewer >= 10)}); the client page ships ${(cj / KB).toFixed(0)} KB of compressed JavaScript\n`,
+  );
+  summary.push([
+    `${r.id}: chart visible, ours vs client-side Plot (median of ${RUNS_READER})`,
+    `${median(sv).toFixed(0)} ms (${spread(sv)}) vs ${median(cv).toFixed(0)} ms (${spread(cv)}): ${sooner.toFixed(1)}x sooner`,
+    "≥ 5x sooner",
+    verdict(sooner >= 5),
+  ]);
+  summary.push([
+    `${r.id}: bytes transferred, ours vs client-side Plot`,
+    `${(sb / KB).toFixed(1)} KB vs ${(cb / KB).toFixed(1)} KB (${fewer.toFixed(1)}x fewer; client JS ${(cj / KB).toFixed(0)} KB)`,
+    "≥ 10x fewer",
+    verdict(fewer >= 10),
+  ]);
 }
 // 4. Lighthouse (mobile: emulated Moto G Power, slow 4G, 4× CPU), on Debian's Chromium, against nginx.
 console.log("\n## Lighthouse, mobile, every story page (served by nginx)\n");
@@ -174,7 +224,12 @@ const scores: number[] = [];
 try {
   for (const page of all.filter((f) => f.endsWith("index.html") && relative(out, f).startsWith("stories/")).sort()) {
     const path = `/${relative(out, page).replace(/index\.html$/, "")}`;
-    const result = await lighthouse(`${server.origin}${path}`, { port: chrome.port, logLevel: "error", output: "json", onlyCategories: ["performance", "accessibility", "best-practices", "seo"] });
+    const result = await lighthouse(`${server.origin}${path}`, {
+      port: chrome.port,
+      logLevel: "error",
+      output: "json",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    });
     const c = result!.lhr.categories;
     const s = [c.performance, c.accessibility, c["best-practices"], c.seo].map((x) => Math.round((x?.score ?? 0) * 100));
     scores.push(...s);

@@ -41,7 +41,11 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
-function readMetaJson(dataset: string, version: string, root: string): Record<string, unknown> & { files: { name: string; sha256: string }[]; changes: string; version: string; published: string } {
+function readMetaJson(
+  dataset: string,
+  version: string,
+  root: string,
+): Record<string, unknown> & { files: { name: string; sha256: string }[]; changes: string; version: string; published: string } {
   return JSON.parse(readFileSync(dataPath(root, dataset, version, "meta.json"), "utf8"));
 }
 function writeMetaJson(dataset: string, version: string, root: string, meta: object): void {
@@ -49,9 +53,17 @@ function writeMetaJson(dataset: string, version: string, root: string, meta: obj
 }
 
 /** `new`: copies the latest version (or `from`) into a new draft folder. Returns the lines to print. */
-export function newVersion(dataset: string, version: string, { from, published, today }: { from?: string; published?: string; today: string }, root = projectRoot): string[] {
+export function newVersion(
+  dataset: string,
+  version: string,
+  { from, published, today }: { from?: string; published?: string; today: string },
+  root = projectRoot,
+): string[] {
   if (!listDatasets(root).includes(dataset)) throw new UsageError(`no dataset "${dataset}"; datasets: ${listDatasets(root).join(", ")}`);
-  if (!VERSION_PATTERN.test(version)) throw new UsageError(`"${version}" is not a version name: use the release date, YYYY-MM-DD, or for a correction the corrected version plus -c1, -c2… (e.g. 2019-09-18-c1)`);
+  if (!VERSION_PATTERN.test(version))
+    throw new UsageError(
+      `"${version}" is not a version name: use the release date, YYYY-MM-DD, or for a correction the corrected version plus -c1, -c2… (e.g. 2019-09-18-c1)`,
+    );
   const versions = listVersions(dataset, root);
   if (versions.includes(version)) throw new UsageError(`data/${dataset}/${version}/ already exists`);
   const source = from ?? versions.at(-1);
@@ -77,11 +89,16 @@ export function newVersion(dataset: string, version: string, { from, published, 
 /** `seal`: checksums into meta.json, the full check, then the record of published bytes. */
 export function sealVersion(target: string, root = projectRoot): string[] {
   const [dataset, version, extra] = target.split("/");
-  if (!dataset || !version || extra !== undefined) throw new UsageError(`seal takes <dataset>/<version>, e.g. rescue-and-response/2019-09-18-c1 (got "${target}")`);
+  if (!dataset || !version || extra !== undefined)
+    throw new UsageError(`seal takes <dataset>/<version>, e.g. rescue-and-response/2019-09-18-c1 (got "${target}")`);
   if (!listVersions(dataset, root).includes(version)) throw new UsageError(`no folder data/${dataset}/${version}/`);
-  if (isSealed(root, dataset, version)) throw new UsageError(`data/${dataset}/${version}/ is already published (in data/${SEALS_FILE}); a published version never changes: start a new one with npm run data -- new ${dataset} <version>`);
+  if (isSealed(root, dataset, version))
+    throw new UsageError(
+      `data/${dataset}/${version}/ is already published (in data/${SEALS_FILE}); a published version never changes: start a new one with npm run data -- new ${dataset} <version>`,
+    );
   const meta = readMetaJson(dataset, version, root);
-  if (meta.changes.trim() === CHANGES_PLACEHOLDER) throw new UsageError(`data/${dataset}/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`);
+  if (meta.changes.trim() === CHANGES_PLACEHOLDER)
+    throw new UsageError(`data/${dataset}/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`);
   const updated: string[] = [];
   for (const file of meta.files) {
     const path = dataPath(root, dataset, version, file.name);
@@ -113,7 +130,10 @@ export function checkAll(root = projectRoot): string[] {
   return [
     `All ${all.length} dataset versions and every story's frontmatter pass the build's checks.`,
     ...(drafts.length
-      ? ["Drafts, not yet published (the test suite refuses unsealed versions):", ...drafts.map((d) => `  ${d.id}/${d.version}: npm run data -- seal ${d.id}/${d.version}`)]
+      ? [
+          "Drafts, not yet published (the test suite refuses unsealed versions):",
+          ...drafts.map((d) => `  ${d.id}/${d.version}: npm run data -- seal ${d.id}/${d.version}`),
+        ]
       : ["Every version is sealed."]),
   ];
 }
@@ -123,7 +143,11 @@ export function diffLines(dataset: string, a: string, b: string, root = projectR
   const diff = diffVersions(loadDataset(dataset, a, root), loadDataset(dataset, b, root));
   const count = (kind: string) => diff.changes.filter((c) => c.kind === kind).length;
   const value = (row: { value: number | null; value_high: number | null; qualifier: string } | undefined) =>
-    !row ? "—" : row.value === null ? row.qualifier : `${row.value}${row.value_high !== null ? `–${row.value_high}` : ""}${row.qualifier === "exact" ? "" : ` (${row.qualifier})`}`;
+    !row
+      ? "—"
+      : row.value === null
+        ? row.qualifier
+        : `${row.value}${row.value_high !== null ? `–${row.value_high}` : ""}${row.qualifier === "exact" ? "" : ` (${row.qualifier})`}`;
   return [
     `${dataset} ${a} → ${b}: ${count("changed")} changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged.`,
     ...diff.changes.map((c) => {
@@ -157,7 +181,11 @@ export function main(argv: string[], today: string, print = console.log, printEr
     lines.forEach((line) => print(line));
     return 0;
   } catch (error) {
-    printError(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `Problem: ${(error as Error).message}\nNothing was sealed or recorded. Fix it and run the command again.`);
+    printError(
+      error instanceof UsageError
+        ? `${error.message}\n\n${USAGE}`
+        : `Problem: ${(error as Error).message}\nNothing was sealed or recorded. Fix it and run the command again.`,
+    );
     return 1;
   }
 }

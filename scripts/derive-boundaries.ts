@@ -38,7 +38,9 @@ type Geometry = Polygon | MultiPolygon;
 /** Natural Earth's GeoJSON winds exterior rings counter-clockwise (RFC 7946); d3 and Plot need clockwise. */
 function rewind(geometry: Geometry): Geometry {
   const rings = (polygon: Position[][]) => polygon.map((ring) => ring.slice().reverse());
-  return geometry.type === "Polygon" ? { ...geometry, coordinates: rings(geometry.coordinates) } : { ...geometry, coordinates: geometry.coordinates.map(rings) };
+  return geometry.type === "Polygon"
+    ? { ...geometry, coordinates: rings(geometry.coordinates) }
+    : { ...geometry, coordinates: geometry.coordinates.map(rings) };
 }
 
 /**
@@ -80,7 +82,10 @@ export function derivePoliceForceAreas(): Topology {
     type: "Feature",
     id: f.pfa_code!,
     properties: { name: f.pfa_name },
-    geometry: merge(base, lookup.filter((r) => r.pfa_code === f.pfa_code).map((r) => byCode.get(r.unit_code!)! as never)) as Geometry,
+    geometry: merge(
+      base,
+      lookup.filter((r) => r.pfa_code === f.pfa_code).map((r) => byCode.get(r.unit_code!)! as never),
+    ) as Geometry,
   }));
   const pfaCollection: FeatureCollection<Geometry> = { type: "FeatureCollection", features: pfas };
   return finish(topology({ [geographies["police-force-areas"].object]: pfaCollection }, 1e6) as unknown as Topology, PFA_KEEP, ["E23000034"]);
@@ -88,7 +93,9 @@ export function derivePoliceForceAreas(): Topology {
 
 export function deriveLondonBoroughs(): Topology {
   const codes = new Map(csvParse(readFileSync(join(BOROUGH_DIR, "boroughs.csv"), "utf8")).map((r) => [r.borough_name!, r.borough_code!]));
-  const vega = JSON.parse(readFileSync(resolve(dirname(require.resolve("vega-datasets")), "../data/londonBoroughs.json"), "utf8")) as Topology<{ boroughs: GeometryCollection }>;
+  const vega = JSON.parse(readFileSync(resolve(dirname(require.resolve("vega-datasets")), "../data/londonBoroughs.json"), "utf8")) as Topology<{
+    boroughs: GeometryCollection;
+  }>;
   const collection = feature(vega, vega.objects.boroughs) as FeatureCollection<Geometry>;
   const boroughs = collection.features.map((f): Feature<Geometry> => {
     const code = codes.get(String(f.id));

@@ -14,7 +14,7 @@ import { startNginx } from "../serve/nginx";
 export const NETWORK = { latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
 export const CPU_SLOWDOWN = 4;
 
-export interface Load {
+interface Load {
   /** Milliseconds from navigation start to the first frame with the chart on screen. */
   visibleMs: number;
   /** Bytes over the wire (compressed), all requests. */
@@ -47,19 +47,37 @@ const slot = document.getElementById("chart-slot")!;
 const width = slot.clientWidth < 560 ? 320 : 640;
 const rows = await (await fetch("rows.json")).json();
 let features;
-${topo ? `const topology = await (await fetch(${JSON.stringify(topo)})).json();
-features = (feature(topology, topology.objects[${JSON.stringify(geography!.object)}]) as any).features.map((f: any) => ({ ...f, id: String(f.id) }));` : ""}
+${
+  topo
+    ? `const topology = await (await fetch(${JSON.stringify(topo)})).json();
+features = (feature(topology, topology.objects[${JSON.stringify(geography!.object)}]) as any).features.map((f: any) => ({ ...f, id: String(f.id) }));`
+    : ""
+}
 const svg = Plot.plot(chart.spec(rows, { width, features }) as Plot.PlotOptions);
 svg.classList.add("chart-svg");
 slot.append(svg);
 `,
   );
-  await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", target: "es2022", outfile: join(dir, "chart.js"), logLevel: "error", absWorkingDir: process.cwd(), nodePaths: [resolve("node_modules")] });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    outfile: join(dir, "chart.js"),
+    logLevel: "error",
+    absWorkingDir: process.cwd(),
+    nodePaths: [resolve("node_modules")],
+  });
   rmSync(entry);
   const staticHtml = readFileSync(join(root, "embed", id, version, "index.html"), "utf8");
   const graphics = /<div class="chart-graphic chart-narrow">[\s\S]*?<\/svg><\/div>\s*<div class="chart-graphic chart-wide">[\s\S]*?<\/svg><\/div>/;
   if (!graphics.test(staticHtml)) throw new Error(`no inline SVGs found in the ${id} embed page`);
-  writeFileSync(join(dir, "index.html"), staticHtml.replace(graphics, '<div class="chart-graphic" id="chart-slot"></div><script type="module" src="chart.js"></script>'));
+  writeFileSync(
+    join(dir, "index.html"),
+    staticHtml.replace(graphics, '<div class="chart-graphic" id="chart-slot"></div><script type="module" src="chart.js"></script>'),
+  );
   return `/bench-client/${id}/`;
 }
 

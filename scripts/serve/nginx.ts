@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { requireTool } from "./require-tool";
 
 /** The nginx server block that deployers copy (README, "Deploy anywhere"). */
-export const DEPLOY_CONFIG = resolve(import.meta.dirname, "../deploy/nginx.conf");
+const DEPLOY_CONFIG = resolve(import.meta.dirname, "../deploy/nginx.conf");
 
 export interface ServeOptions {
   /** The folder the site is served from, e.g. "/news/county-lines/"; "/" at the domain root. */
@@ -30,7 +30,7 @@ function replaceOnce(text: string, find: string | RegExp, to: string): string {
  * root, and under a sub-path every `location` and the `error_page` target prefixed with it. Only the
  * listening address is ours (a free loopback port instead of port 80).
  */
-export function deployServerBlock(webroot: string, port: number, { base = "/", allowScripts = false }: ServeOptions = {}): string {
+function deployServerBlock(webroot: string, port: number, { base = "/", allowScripts = false }: ServeOptions = {}): string {
   const prefix = base.replace(/\/$/, "");
   let conf = readFileSync(DEPLOY_CONFIG, "utf8");
   conf = replaceOnce(conf, "listen 80;", `listen 127.0.0.1:${port};`);
@@ -119,7 +119,9 @@ export async function startNginx(dist: string, options: ServeOptions = {}): Prom
       symlinkSync(dist, join(webroot, prefix), "dir");
     }
     const port = await freePort();
-    const child: ChildProcess = spawn(nginx, ["-c", writeConfig(dir, deployServerBlock(webroot, port, options)), "-p", dir], { stdio: ["ignore", "ignore", "pipe"] });
+    const child: ChildProcess = spawn(nginx, ["-c", writeConfig(dir, deployServerBlock(webroot, port, options)), "-p", dir], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr?.on("data", (d) => (stderr += d));
     const origin = `http://127.0.0.1:${port}`;

@@ -28,7 +28,16 @@ export interface BarChartOptions<T extends AnyRow> {
 }
 
 /** A status-aware bar chart (value-bars) with its description and data table, from one declaration. */
-export function barChart<T extends AnyRow>({ label, describeLabel = label, noun, column, axisLabel, max, afterword, ...chart }: BarChartOptions<T>): ChartDefinition<readonly T[]> {
+export function barChart<T extends AnyRow>({
+  label,
+  describeLabel = label,
+  noun,
+  column,
+  axisLabel,
+  max,
+  afterword,
+  ...chart
+}: BarChartOptions<T>): ChartDefinition<readonly T[]> {
   const labelled = (rows: readonly T[], name: (row: T) => string) => rows.map((r) => ({ ...r, label: name(r) }));
   return defineChart<readonly T[]>({
     ...chart,

@@ -15,9 +15,9 @@ import { isNarrow } from "./theme";
 type Borough = Feature<Geometry, { name: string }>;
 
 /** One published borough figure: linked Londoners or referrals. */
-export type BoroughFigure = AnyRow & { readonly borough_code: string; readonly borough: string; readonly panel: "linked" | "referred" };
+type BoroughFigure = AnyRow & { readonly borough_code: string; readonly borough: string; readonly panel: "linked" | "referred" };
 
-export const PANELS = { linked: "Londoners linked to county lines", referred: "Referrals to Rescue and Response" } as const;
+const PANELS = { linked: "Londoners linked to county lines", referred: "Referrals to Rescue and Response" } as const;
 const CITY = "E09000001";
 
 function select(data: Dataset): readonly BoroughFigure[] {
@@ -46,7 +46,17 @@ export default defineChart({
   spec: (rows, { width, features = [] }) => {
     const narrow = isNarrow(width);
     const panels = Object.keys(PANELS) as (keyof typeof PANELS)[];
-    const joined: Record<string, Map<string, BoroughFigure>> = Object.fromEntries(panels.map((p) => [p, joinAllByCode(rows.filter((r) => r.panel === p), features, (r) => r.borough_code, `boroughs-map (${p})`)]));
+    const joined: Record<string, Map<string, BoroughFigure>> = Object.fromEntries(
+      panels.map((p) => [
+        p,
+        joinAllByCode(
+          rows.filter((r) => r.panel === p),
+          features,
+          (r) => r.borough_code,
+          `boroughs-map (${p})`,
+        ),
+      ]),
+    );
     type Cell = { panel: keyof typeof PANELS; feature: Borough; row: BoroughFigure | undefined };
     const cells: Cell[] = panels.flatMap((panel) => features.map((feature) => ({ panel, feature, row: joined[panel]!.get(String(feature.id)) })));
     const centroid = (f: Borough) => geoCentroid(f as never);
@@ -63,16 +73,54 @@ export default defineChart({
       fx: { domain: panels, axis: null, padding: 0.04 },
       fy: { domain: panels, axis: null, padding: 0.04 },
       marks: [
-        Plot.text(panels.map((panel) => ({ panel })), { ...facet, text: (d: { panel: keyof typeof PANELS }) => PANELS[d.panel], frameAnchor: "top-left", dy: 4, fontWeight: 700 }),
-        Plot.geo(cells, { geometry: (c: Cell) => c.feature, ...facet, fill: (c: Cell) => shade(c.row), stroke: mapColors.edge, strokeWidth: 0.6, title: (c: Cell) => `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusInfo[c.row.status].explain.toLowerCase()})` : "no figure found"}` }),
+        Plot.text(
+          panels.map((panel) => ({ panel })),
+          { ...facet, text: (d: { panel: keyof typeof PANELS }) => PANELS[d.panel], frameAnchor: "top-left", dy: 4, fontWeight: 700 },
+        ),
+        Plot.geo(cells, {
+          geometry: (c: Cell) => c.feature,
+          ...facet,
+          fill: (c: Cell) => shade(c.row),
+          stroke: mapColors.edge,
+          strokeWidth: 0.6,
+          title: (c: Cell) =>
+            `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusInfo[c.row.status].explain.toLowerCase()})` : "no figure found"}`,
+        }),
         Plot.dot(city, { x: (d) => d.at[0], y: (d) => d.at[1], ...facet, r: 5, stroke: "currentColor", strokeWidth: 1.5, fill: "none" }),
-        Plot.text(city, { x: (d) => d.at[0], y: (d) => d.at[1], ...facet, text: () => "City", dy: -13, fontWeight: 600, stroke: "var(--bg)", strokeWidth: 3, fill: "currentColor", paintOrder: "stroke" }),
-        Plot.text(labelled, { x: (c: Cell) => centroid(c.feature)[0], y: (c: Cell) => centroid(c.feature)[1], ...facet, text: (c: Cell) => valueText(c.row!), fontWeight: 700, stroke: "var(--bg)", strokeWidth: 3.5, fill: "currentColor", paintOrder: "stroke" }),
+        Plot.text(city, {
+          x: (d) => d.at[0],
+          y: (d) => d.at[1],
+          ...facet,
+          text: () => "City",
+          dy: -13,
+          fontWeight: 600,
+          stroke: "var(--bg)",
+          strokeWidth: 3,
+          fill: "currentColor",
+          paintOrder: "stroke",
+        }),
+        Plot.text(labelled, {
+          x: (c: Cell) => centroid(c.feature)[0],
+          y: (c: Cell) => centroid(c.feature)[1],
+          ...facet,
+          text: (c: Cell) => valueText(c.row!),
+          fontWeight: 700,
+          stroke: "var(--bg)",
+          strokeWidth: 3.5,
+          fill: "currentColor",
+          paintOrder: "stroke",
+        }),
       ],
     };
   },
   describe: (rows) => {
-    const panel = (p: keyof typeof PANELS) => rows.filter((r) => r.panel === p).map((r) => `${r.borough} ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`);
+    const panel = (p: keyof typeof PANELS) =>
+      rows
+        .filter((r) => r.panel === p)
+        .map(
+          (r) =>
+            `${r.borough} ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`,
+        );
     return `Two maps of London's boroughs. ${PANELS.linked}: ${panel("linked").join("; ")}. ${PANELS.referred}: ${panel("referred").join("; ")}. No figures were published for the other boroughs.`;
   },
   legend: (rows) => [
@@ -82,5 +130,9 @@ export default defineChart({
     markerKey("single-source"),
     markerKey("conflicting"),
   ],
-  tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: `${r.borough} (${r.panel === "linked" ? "linked" : "referrals"})` })), "Borough"),
+  tabulate: (rows) =>
+    tabulateBars(
+      rows.map((r) => ({ ...r, label: `${r.borough} (${r.panel === "linked" ? "linked" : "referrals"})` })),
+      "Borough",
+    ),
 });

@@ -4,10 +4,10 @@ import type { AnyRow } from "../data/tables";
 import { formatDate, formatValue } from "../data/format-value";
 import type { ChartTable, LegendItem } from "./define-chart";
 import { markerKey, statusInfo } from "./status";
-import { isNarrow, theme, tickFormat } from "./theme";
+import { isNarrow, theme, valueAxis } from "./theme";
 
 /** Where a compared value lives: a row id in the earlier version, or in the later one (a restated figure). */
-export type RowRef = string | { readonly later: string };
+type RowRef = string | { readonly later: string };
 
 /** One measure compared across two versions, e.g. Norfolk in Year 1 and in Year 2. */
 export interface Pairing {
@@ -28,21 +28,27 @@ export type PairedRow = AnyRow & { readonly pair: string; readonly side: 0 | 1; 
 export function pairRows(pairings: readonly Pairing[], before: Dataset | undefined, after: Dataset): PairedRow[] {
   if (!before) throw new Error(`a comparison needs two versions of ${after.id}`);
   const find = (data: Dataset, id: string, pairing: Pairing): AnyRow => {
-    const row = Object.values(data.tables).flat().find((r) => r.id === id);
+    const row = Object.values(data.tables)
+      .flat()
+      .find((r) => r.id === id);
     if (!row) throw new Error(`comparison "${pairing.label}": no row "${id}" in data/${data.id}/${data.version}`);
-    if (row.qualifier === "not-published" || row.value === null) throw new Error(`comparison "${pairing.label}": "${id}" has no published value in data/${data.id}/${data.version}, so it cannot be compared`);
+    if (row.qualifier === "not-published" || row.value === null)
+      throw new Error(`comparison "${pairing.label}": "${id}" has no published value in data/${data.id}/${data.version}, so it cannot be compared`);
     return row;
   };
   return pairings.flatMap((p) => {
     const earlier = typeof p.before === "string" ? find(before, p.before, p) : find(after, p.before.later, p);
     const later = find(after, p.after, p);
     const name = (r: AnyRow) => (p.nameColumn ? String(r[p.nameColumn]) : undefined);
-    return [{ ...earlier, pair: p.label, side: 0 as const, name: name(earlier) }, { ...later, pair: p.label, side: 1 as const, name: name(later) }];
+    return [
+      { ...earlier, pair: p.label, side: 0 as const, name: name(earlier) },
+      { ...later, pair: p.label, side: 1 as const, name: name(later) },
+    ];
   });
 }
 
 /** Whole calendar months from a period's start to its end, when both are full dates. */
-export function periodMonths(start: string | undefined, end: string | undefined): number | undefined {
+function periodMonths(start: string | undefined, end: string | undefined): number | undefined {
   if (!start || !end || start.length < 10 || end.length < 10) return undefined;
   const [y1, m1] = start.split("-").map(Number) as [number, number];
   const [y2, m2] = end.split("-").map(Number) as [number, number];
@@ -59,25 +65,37 @@ export function comparisonCaveat(rows: readonly PairedRow[], before: Dataset | u
   const period = (data: Dataset | undefined, id: string | undefined) => data?.meta.periods.find((p) => p.id === id);
   const windows = [period(before, first?.period), period(after, second?.period)].map((p, i) => {
     const months = periodMonths(p?.start, p?.end);
-    return p?.start && p.end ? `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})` : `${sides[i]}'s window is not in the sources we hold`;
+    return p?.start && p.end
+      ? `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})`
+      : `${sides[i]}'s window is not in the sources we hold`;
   });
   const note = period(after, second?.period)?.note;
   return `${windows.join("; ")}.${note ? ` ${note}` : ""} Read the two bars as two separate counts, not as a trend.`;
 }
 
-const label = (d: PairedRow, sides: readonly [string, string]) => `${formatValue(d)}${statusInfo[d.status].marker}  ${d.name ? `${d.name}, ` : ""}${sides[d.side]}`;
+const label = (d: PairedRow, sides: readonly [string, string]) =>
+  `${formatValue(d)}${statusInfo[d.status].marker}  ${d.name ? `${d.name}, ` : ""}${sides[d.side]}`;
 
 /**
  * Paired bars: for each measure, its name, then the earlier value (grey) and the later one (accent),
  * each labelled with its value, confirmation marker and year, so colour is never the only cue.
  */
-export function pairedBars(rows: readonly PairedRow[], { width, axisLabel, sides }: { width: number; axisLabel: string; sides: readonly [string, string] }): Plot.PlotOptions {
+export function pairedBars(
+  rows: readonly PairedRow[],
+  { width, axisLabel, sides }: { width: number; axisLabel: string; sides: readonly [string, string] },
+): Plot.PlotOptions {
   const narrow = isNarrow(width);
   const key = (d: PairedRow) => `${d.pair}\u0000${d.side}`;
   const heading = (pair: string) => `${pair}\u0000h`;
   const pairs = [...new Set(rows.map((r) => r.pair))];
   const band = 24;
-  const bar = { x: (d: PairedRow) => d.value, y: key, insetTop: 3, insetBottom: 3, title: (d: PairedRow) => `${d.pair}, ${sides[d.side]}: ${formatValue(d)}${d.name ? ` (${d.name})` : ""}` } as const;
+  const bar = {
+    x: (d: PairedRow) => d.value,
+    y: key,
+    insetTop: 3,
+    insetBottom: 3,
+    title: (d: PairedRow) => `${d.pair}, ${sides[d.side]}: ${formatValue(d)}${d.name ? ` (${d.name})` : ""}`,
+  } as const;
   return {
     width,
     height: pairs.length * 3 * band + 50,
@@ -85,11 +103,17 @@ export function pairedBars(rows: readonly PairedRow[], { width, axisLabel, sides
     marginLeft: 4,
     marginRight: narrow ? 120 : 150,
     marginBottom: 42,
-    x: { domain: [0, Math.max(...rows.map((r) => r.value ?? 0))], nice: true, grid: true, label: axisLabel, labelAnchor: "left", labelArrow: "none", tickFormat, ticks: narrow ? 3 : 6 },
+    x: valueAxis({ domain: [0, Math.max(...rows.map((r) => r.value ?? 0))], nice: true, label: axisLabel, narrow }),
     y: { domain: pairs.flatMap((p) => [heading(p), `${p}\u00000`, `${p}\u00001`]), axis: null, padding: 0 },
     marks: [
-      Plot.barX(rows.filter((r) => r.side === 0), { ...bar, fill: theme.colors.muted }),
-      Plot.barX(rows.filter((r) => r.side === 1), { ...bar, fill: theme.colors.accent }),
+      Plot.barX(
+        rows.filter((r) => r.side === 0),
+        { ...bar, fill: theme.colors.muted },
+      ),
+      Plot.barX(
+        rows.filter((r) => r.side === 1),
+        { ...bar, fill: theme.colors.accent },
+      ),
       Plot.ruleX([0]),
       Plot.text(pairs, { x: 0, y: heading, text: (p: string) => p, dy: 4, textAnchor: "start", fontWeight: 600 }),
       Plot.text(rows, { x: (d: PairedRow) => d.value, y: key, text: (d: PairedRow) => label(d, sides), dx: 5, textAnchor: "start" }),
@@ -98,24 +122,37 @@ export function pairedBars(rows: readonly PairedRow[], { width, axisLabel, sides
 }
 
 export function pairedLegend(rows: readonly PairedRow[], sides: readonly [string, string]): LegendItem[] {
-  const items: LegendItem[] = [{ swatch: "solid-muted", label: sides[0] }, { swatch: "solid", label: sides[1] }];
+  const items: LegendItem[] = [
+    { swatch: "solid-muted", label: sides[0] },
+    { swatch: "solid", label: sides[1] },
+  ];
   if (rows.some((r) => r.status === "single-source")) items.push(markerKey("single-source"));
   if (rows.some((r) => r.status === "conflicting")) items.push(markerKey("conflicting"));
   return items;
 }
 
 const cell = (d: PairedRow | undefined) => (d ? `${d.name ? `${d.name}, ` : ""}${formatValue(d)}${statusInfo[d.status].marker}` : "");
-const byPair = (rows: readonly PairedRow[]) => [...new Set(rows.map((r) => r.pair))].map((p) => [rows.find((r) => r.pair === p && r.side === 0), rows.find((r) => r.pair === p && r.side === 1)] as const);
+const byPair = (rows: readonly PairedRow[]) =>
+  [...new Set(rows.map((r) => r.pair))].map((p) => [rows.find((r) => r.pair === p && r.side === 0), rows.find((r) => r.pair === p && r.side === 1)] as const);
 
 export function describePairs(rows: readonly PairedRow[], sides: readonly [string, string]): string {
   const caveat = (d: PairedRow) => (d.status === "single-source" || d.status === "conflicting" ? ` (${statusInfo[d.status].label.toLowerCase()})` : "");
-  const parts = byPair(rows).map(([a, b]) => `${a?.pair}: ${sides[0]} ${cell(a).replace(/[†‡]$/, "")}${a ? caveat(a) : ""}, ${sides[1]} ${cell(b).replace(/[†‡]$/, "")}${b ? caveat(b) : ""}`);
+  const parts = byPair(rows).map(
+    ([a, b]) =>
+      `${a?.pair}: ${sides[0]} ${cell(a).replace(/[†‡]$/, "")}${a ? caveat(a) : ""}, ${sides[1]} ${cell(b).replace(/[†‡]$/, "")}${b ? caveat(b) : ""}`,
+  );
   return `Paired bar chart comparing ${sides[0]} and ${sides[1]} for ${parts.length} measure${parts.length === 1 ? "" : "s"}. ${parts.join("; ")}`;
 }
 
 export function tabulatePairs(rows: readonly PairedRow[], sides: readonly [string, string]): ChartTable {
   return {
     columns: ["Measure", sides[0], sides[1], "Sources", "Notes"],
-    rows: byPair(rows).map(([a, b]) => [a?.pair ?? "", cell(a), cell(b), `${sides[0]}: ${a?.sources.join(", ")}; ${sides[1]}: ${b?.sources.join(", ")}`, [a?.note, b?.note].filter(Boolean).join(" / ")]),
+    rows: byPair(rows).map(([a, b]) => [
+      a?.pair ?? "",
+      cell(a),
+      cell(b),
+      `${sides[0]}: ${a?.sources.join(", ")}; ${sides[1]}: ${b?.sources.join(", ")}`,
+      [a?.note, b?.note].filter(Boolean).join(" / "),
+    ]),
   };
 }

@@ -48,14 +48,29 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   numberedKey?(rows: T): readonly string[];
 }
 
-export interface ChartSpecOptions {
+interface ChartSpecOptions {
   width: number;
   /** Boundary features (GeoJSON, ids are GSS codes) when the chart declares `boundaries`. */
   features?: readonly Feature<Geometry, { name: string }>[];
 }
 
 /** Swatch styles available to legends (classes `key-<swatch>` in global.css). */
-export type Swatch = "solid" | "solid-muted" | "outline" | "dashed" | "range" | "gap" | "map-none" | "map-origin" | "map-1" | "map-2" | "map-3" | "map-4" | "line" | "line-dashed" | "outline-dashed";
+export type Swatch =
+  | "solid"
+  | "solid-muted"
+  | "outline"
+  | "dashed"
+  | "range"
+  | "gap"
+  | "map-none"
+  | "map-origin"
+  | "map-1"
+  | "map-2"
+  | "map-3"
+  | "map-4"
+  | "line"
+  | "line-dashed"
+  | "outline-dashed";
 
 export interface LegendItem {
   /** The swatch drawn before the label; none for a text marker such as "† One outlet only". */

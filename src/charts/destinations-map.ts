@@ -15,9 +15,9 @@ type Destination = Row<"rescue-and-response", "destinations">;
 type Area = Feature<Geometry, { name: string }>;
 
 /** London as an exporting area: the Metropolitan Police and City of London Police areas. */
-export const LONDON_CODES = ["E23000001", "E23000034"];
+const LONDON_CODES = ["E23000001", "E23000034"];
 /** Bins of the count scale; every bin starts above zero, so no colour can be read as zero. */
-export const DESTINATION_THRESHOLDS = [100, 200, 300] as const;
+const DESTINATION_THRESHOLDS = [100, 200, 300] as const;
 
 const label = (d: Destination) => `${d.area} ${d.qualifier === "not-published" ? "(no count)" : formatValue(d)}${statusInfo[d.status].marker}`;
 
@@ -69,22 +69,54 @@ export default defineChart({
         Plot.geo(sussex, { fill: "none", stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2" }),
         // Plot's strokeDasharray is a constant, so disputed counts get their own, dashed, mark.
         ...[false, true].map((disputed) =>
-          Plot.link(links.filter((d) => (d.status === "conflicting") === disputed), {
-            x1: (d) => d.from[0], y1: (d) => d.from[1], x2: (d) => d.to[0], y2: (d) => d.to[1],
-            stroke: "currentColor", strokeOpacity: 0.85, strokeLinecap: disputed ? "butt" : "round",
-            strokeWidth: (d) => (d.value! / max) * (narrow ? 5 : 8),
-            strokeDasharray: disputed ? "5,3" : undefined,
-          }),
+          Plot.link(
+            links.filter((d) => (d.status === "conflicting") === disputed),
+            {
+              x1: (d) => d.from[0],
+              y1: (d) => d.from[1],
+              x2: (d) => d.to[0],
+              y2: (d) => d.to[1],
+              stroke: "currentColor",
+              strokeOpacity: 0.85,
+              strokeLinecap: disputed ? "butt" : "round",
+              strokeWidth: (d) => (d.value! / max) * (narrow ? 5 : 8),
+              strokeDasharray: disputed ? "5,3" : undefined,
+            },
+          ),
         ),
         Plot.dot([origin], { x: (d) => d[0], y: (d) => d[1], r: 4, fill: "currentColor", stroke: "var(--bg)", strokeWidth: 1.5 }),
-        Plot.text([origin], { x: (d) => d[0], y: (d) => d[1], text: () => "London", dx: -8, dy: 12, textAnchor: "end", fontWeight: 700, stroke: "var(--bg)", strokeWidth: 4, fill: "currentColor", paintOrder: "stroke" }),
-        Plot.link(labelled, { x1: (d) => LABELS[d.area_code]![0], y1: (d) => LABELS[d.area_code]![1], x2: (d) => centroid(d.area_code)[0], y2: (d) => centroid(d.area_code)[1], stroke: "currentColor", strokeWidth: 0.75 }),
+        Plot.text([origin], {
+          x: (d) => d[0],
+          y: (d) => d[1],
+          text: () => "London",
+          dx: -8,
+          dy: 12,
+          textAnchor: "end",
+          fontWeight: 700,
+          stroke: "var(--bg)",
+          strokeWidth: 4,
+          fill: "currentColor",
+          paintOrder: "stroke",
+        }),
+        Plot.link(labelled, {
+          x1: (d) => LABELS[d.area_code]![0],
+          y1: (d) => LABELS[d.area_code]![1],
+          x2: (d) => centroid(d.area_code)[0],
+          y2: (d) => centroid(d.area_code)[1],
+          stroke: "currentColor",
+          strokeWidth: 0.75,
+        }),
         ...(["start", "middle", "end"] as const).map((anchor) =>
           Plot.text(narrow ? (anchor === "middle" ? labelled : []) : labelled.filter((d) => LABELS[d.area_code]![2] === anchor), {
-            x: (d) => LABELS[d.area_code]![0], y: (d) => LABELS[d.area_code]![1],
+            x: (d) => LABELS[d.area_code]![0],
+            y: (d) => LABELS[d.area_code]![1],
             text: narrow ? (d) => String(d.rank) : label,
             textAnchor: anchor,
-            stroke: "var(--bg)", strokeWidth: 4, fill: "currentColor", paintOrder: "stroke", fontWeight: 700,
+            stroke: "var(--bg)",
+            strokeWidth: 4,
+            fill: "currentColor",
+            paintOrder: "stroke",
+            fontWeight: 700,
           }),
         ),
       ],
@@ -92,7 +124,10 @@ export default defineChart({
   },
   describe: (rows) => {
     const top = rows.filter((r) => r.rank !== null);
-    const parts = top.map((r) => `${r.rank}. ${r.area}: ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`);
+    const parts = top.map(
+      (r) =>
+        `${r.rank}. ${r.area}: ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`,
+    );
     const others = rows.filter((r) => r.rank === null && r.value !== null).map((r) => `${r.area} ${formatValue(r)}`);
     return `Map of England and Wales by police force area, with lines from London to each destination whose count was published. Ranked destinations: ${parts.join("; ")}. Also published: ${others.join(", ")}. No figure was published for the other force areas.`;
   },
@@ -109,7 +144,11 @@ export default defineChart({
     markerKey("single-source"),
   ],
   numberedKey: (rows) => rows.filter((r) => r.rank !== null && LABELS[r.area_code]).map(label),
-  tabulate: (rows) => tabulateBars(rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })), "Police force area"),
+  tabulate: (rows) =>
+    tabulateBars(
+      rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })),
+      "Police force area",
+    ),
 });
 
 /**

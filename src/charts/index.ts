@@ -11,8 +11,21 @@ import yearTwoChanges from "./year-two-changes";
 import yearTwoTotal from "./year-two-total";
 
 /** Every chart an editor can place with `<Chart id="…" />`, by id. */
-export const charts: Readonly<Record<string, ChartDefinition>> = Object.fromEntries(
-  ([ageBands, boroughs, boroughsMap, dealLineShare, destinations, destinationsMap, referralFunnel, sex, yearTwoChanges, yearTwoTotal] as unknown as ChartDefinition[]).map((c) => [c.id, c]),
+const charts: Readonly<Record<string, ChartDefinition>> = Object.fromEntries(
+  (
+    [
+      ageBands,
+      boroughs,
+      boroughsMap,
+      dealLineShare,
+      destinations,
+      destinationsMap,
+      referralFunnel,
+      sex,
+      yearTwoChanges,
+      yearTwoTotal,
+    ] as unknown as ChartDefinition[]
+  ).map((c) => [c.id, c]),
 );
 
 export const chartIds = Object.keys(charts).sort();

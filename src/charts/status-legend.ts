@@ -7,7 +7,8 @@ export function statusLegend(rows: readonly AnyRow[]): LegendItem[] {
   const has = (test: (r: AnyRow) => boolean) => rows.some(test);
   const single = (r: AnyRow) => r.qualifier !== "range" && r.qualifier !== "not-published";
   const items: LegendItem[] = [];
-  if (has((r) => single(r) && (r.status === "primary" || r.status === "secondary"))) items.push({ swatch: "solid", label: "Confirmed, or reported by several outlets" });
+  if (has((r) => single(r) && (r.status === "primary" || r.status === "secondary")))
+    items.push({ swatch: "solid", label: "Confirmed, or reported by several outlets" });
   if (has((r) => r.status === "single-source")) items.push(markerKey("single-source", "outline"));
   if (has((r) => r.status === "conflicting")) items.push(markerKey("conflicting", "dashed"));
   if (has((r) => r.qualifier === "range")) items.push({ swatch: "range", label: "Published only as a range" });

@@ -27,4 +27,9 @@ export const byRank = (a: { rank?: number | null; value: number | null }, b: { r
 
 const grouping = new Intl.NumberFormat("en-GB");
 /** Axis tick format: en-GB digit grouping. */
-export const tickFormat = (d: number) => grouping.format(d);
+const tickFormat = (d: number) => grouping.format(d);
+
+/** The value axis every bar chart shares: a grid, en-GB ticks (fewer when narrow), the label at the left. */
+export function valueAxis({ domain, nice, label, narrow }: { domain: [number, number]; nice: boolean; label: string; narrow: boolean }) {
+  return { domain, nice, grid: true, label, labelAnchor: "left" as const, labelArrow: "none" as const, tickFormat, ticks: narrow ? 3 : 6 };
+}

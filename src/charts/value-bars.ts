@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { Status } from "../data/columns";
 import { formatValue, type ValueLike } from "../data/format-value";
 import { statusInfo } from "./status";
-import { isNarrow, theme, tickFormat } from "./theme";
+import { isNarrow, theme, valueAxis } from "./theme";
 
 /** One bar: a label and a value row from data/. */
 export interface BarDatum extends ValueLike {
@@ -20,7 +20,7 @@ export interface ValueBarOptions {
 
 const top = (d: BarDatum) => d.value_high ?? d.value ?? 0;
 /** The value as written in the chart, with its confirmation marker (see {@link statusInfo}). */
-export const barText = (d: BarDatum) => `${formatValue(d).replace(/^about /, "c. ")}${statusInfo[d.status].marker}`;
+const barText = (d: BarDatum) => `${formatValue(d).replace(/^about /, "c. ")}${statusInfo[d.status].marker}`;
 const tooltip = (d: BarDatum) => `${d.label}: ${formatValue(d)} (${statusInfo[d.status].explain.toLowerCase()})`;
 
 /**
@@ -50,17 +50,34 @@ export function valueBars(data: readonly BarDatum[], { width, axisLabel, max }: 
     marginLeft: 4,
     marginRight: narrow ? 70 : 90,
     marginBottom: 42,
-    x: { domain: [0, domainMax], nice: max === undefined, grid: true, label: axisLabel, labelAnchor: "left", labelArrow: "none", tickFormat, ticks: narrow ? 3 : 6 },
+    x: valueAxis({ domain: [0, domainMax], nice: max === undefined, label: axisLabel, narrow }),
     y: { domain: keys, axis: null, padding: 0 },
     marks: [
       Plot.barX(solid, { ...bar, fill: accent }),
       Plot.barX(outlined, { ...bar, fill: "none", stroke: accent, strokeWidth: 2, inset: 1, insetTop: 25, insetBottom: 5 }),
       Plot.barX(dashed, { ...bar, fill: "none", stroke: accent, strokeWidth: 2, strokeDasharray: "5,3", inset: 1, insetTop: 25, insetBottom: 5 }),
-      Plot.barX(ranges, { x1: (d: BarDatum) => d.value, x2: (d: BarDatum) => d.value_high, y: "label", insetTop: 24, insetBottom: 4, fill: accent, fillOpacity: 0.3, stroke: accent, strokeWidth: 2, title: tooltip }),
+      Plot.barX(ranges, {
+        x1: (d: BarDatum) => d.value,
+        x2: (d: BarDatum) => d.value_high,
+        y: "label",
+        insetTop: 24,
+        insetBottom: 4,
+        fill: accent,
+        fillOpacity: 0.3,
+        stroke: accent,
+        strokeWidth: 2,
+        title: tooltip,
+      }),
       Plot.ruleX([0]),
       Plot.text(data, { x: 0, y: "label", text: "label", dy: -12, textAnchor: "start", fontWeight: 600 }),
-      Plot.text(data.filter((d) => d.qualifier !== "not-published"), { x: top, y: "label", text: barText, dy: 10, dx: 5, textAnchor: "start" }),
-      Plot.text(data.filter((d) => d.qualifier === "not-published"), { x: 0, y: "label", text: () => "no figure found", dy: 10, dx: 5, textAnchor: "start", fill: theme.colors.muted, fontStyle: "italic" }),
+      Plot.text(
+        data.filter((d) => d.qualifier !== "not-published"),
+        { x: top, y: "label", text: barText, dy: 10, dx: 5, textAnchor: "start" },
+      ),
+      Plot.text(
+        data.filter((d) => d.qualifier === "not-published"),
+        { x: 0, y: "label", text: () => "no figure found", dy: 10, dx: 5, textAnchor: "start", fill: theme.colors.muted, fontStyle: "italic" },
+      ),
     ],
   };
 }

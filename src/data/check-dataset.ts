@@ -36,7 +36,8 @@ function checkShares(data: Dataset, root: string): void {
   const groups: { table: string; rows: AnyRow[] }[] = [];
   const byCohort = (table: string, rows: readonly AnyRow[]) => {
     const cohorts = new Map<string, AnyRow[]>();
-    for (const row of rows.filter((r) => r.unit === "percent" && r.value !== null)) cohorts.set(String(row.cohort), [...(cohorts.get(String(row.cohort)) ?? []), row]);
+    for (const row of rows.filter((r) => r.unit === "percent" && r.value !== null))
+      cohorts.set(String(row.cohort), [...(cohorts.get(String(row.cohort)) ?? []), row]);
     for (const group of cohorts.values()) groups.push({ table, rows: group });
   };
   if (data.tables.sex) byCohort("sex", data.tables.sex);
@@ -58,7 +59,15 @@ function checkShares(data: Dataset, root: string): void {
     for (const [i, row] of rows.entries()) {
       total += least(row);
       if (total > 100 + 0.5 * (i + 1)) {
-        throw rowError(fileOf(data, root, `${table}.csv`), row, "value", `these shares of the "${String(row.cohort)}" cohort add up to at least ${total}% (the lower end of each, allowing half a point of rounding per share), more than 100% (rows ${rows.slice(0, i + 1).map((r) => r.id).join(", ")}); they cannot all be right`);
+        throw rowError(
+          fileOf(data, root, `${table}.csv`),
+          row,
+          "value",
+          `these shares of the "${String(row.cohort)}" cohort add up to at least ${total}% (the lower end of each, allowing half a point of rounding per share), more than 100% (rows ${rows
+            .slice(0, i + 1)
+            .map((r) => r.id)
+            .join(", ")}); they cannot all be right`,
+        );
       }
     }
   }
@@ -91,11 +100,16 @@ function checkBoundaries(data: Dataset, root: string): void {
   const ids = new Set(features.map((f) => String(f.id)));
   for (const row of codeRows) {
     const code = String(row[key.column]);
-    if (!ids.has(code)) throw rowError(codesFile, row, key.column, `"${code}" has no shape in ${key.topology}.topo.json (object "${key.object}"); the map would leave it out`);
+    if (!ids.has(code))
+      throw rowError(codesFile, row, key.column, `"${code}" has no shape in ${key.topology}.topo.json (object "${key.object}"); the map would leave it out`);
   }
   for (const f of features) {
     if (!codes.has(String(f.id))) throw new DataError(topoFile, `a shape has the id "${String(f.id)}", which is not a code in ${key.codes}.csv`);
     // A ring wound the wrong way encloses the rest of the globe: more than a hemisphere.
-    if (geoArea(f) > 2 * Math.PI) throw new DataError(topoFile, `the shape "${String(f.id)}" covers more than half the globe: its outer ring is wound the wrong way (d3-geo wants clockwise outer rings); rewind it`);
+    if (geoArea(f) > 2 * Math.PI)
+      throw new DataError(
+        topoFile,
+        `the shape "${String(f.id)}" covers more than half the globe: its outer ring is wound the wrong way (d3-geo wants clockwise outer rings); rewind it`,
+      );
   }
 }

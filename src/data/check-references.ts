@@ -6,7 +6,6 @@ import { placeOf } from "./parse-csv";
 import { dataPath, displayPath } from "./paths";
 import type { DatasetId } from "./tables";
 
-
 /**
  * Every place code in the figures must name a real place in the site's current geography: a
  * well-formed but unknown code (E23000099) would silently drop off the maps. Runs over all loaded
@@ -24,7 +23,13 @@ export function checkReferences(datasets: readonly Dataset[], root: string): voi
         const code = String(row[ref.column]);
         if (known.has(code)) continue;
         const { line, column } = placeOf(row, ref.column);
-        throw new DataError(displayPath(root, dataPath(root, data.id, data.version, `${ref.table}.csv`)), `unknown code "${code}": it is not in ${ref.geography} ${geo.version} (${ref.codes}.csv), so the place cannot be drawn or named`, line, column, ref.column);
+        throw new DataError(
+          displayPath(root, dataPath(root, data.id, data.version, `${ref.table}.csv`)),
+          `unknown code "${code}": it is not in ${ref.geography} ${geo.version} (${ref.codes}.csv), so the place cannot be drawn or named`,
+          line,
+          column,
+          ref.column,
+        );
       }
     }
   }

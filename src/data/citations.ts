@@ -30,7 +30,7 @@ export function storyDate({ published, updated }: { published: Date | string; up
  * The first day a source's date can mean. A source dated only by month or year ("2019-09", "2019")
  * cannot be shown to be later than a story of that month or year, so it counts from its first day.
  */
-export function earliestDay(date: string): string {
+function earliestDay(date: string): string {
   return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
 }
 

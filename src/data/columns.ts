@@ -17,7 +17,7 @@ export const idColumn = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 export const textColumn = z.string().refine((s) => s.trim() !== "", { error: "this cell must not be empty" });
 
 /** Optional free text; an empty cell is `""`. */
-export const optionalText = z.string();
+const optionalText = z.string();
 
 /** A whole number ≥ 0 written without separators, or an empty cell (`null`). */
 export const optionalWhole = z.string().transform((s, ctx) => {
@@ -30,7 +30,7 @@ export const optionalWhole = z.string().transform((s, ctx) => {
 });
 
 /** A number ≥ 0 (decimals allowed) without separators or units, or an empty cell (`null`). */
-export const optionalNumber = z.string().transform((s, ctx) => {
+const optionalNumber = z.string().transform((s, ctx) => {
   if (s === "") return null;
   if (!/^\d+(?:\.\d+)?$/.test(s)) {
     const hint = /[,£%]/.test(s) ? "; write it without commas, £ or %" : s.startsWith("-") ? "; counts and shares cannot be negative" : "";
@@ -51,9 +51,9 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   return z.enum(values, { error: (issue) => `expected one of ${values.map((v) => `"${v}"`).join(", ")} (${got(issue.input)})` });
 }
 
-export const QUALIFIERS = ["exact", "about", "more-than", "at-least", "up-to", "range", "not-published"] as const;
-export const UNITS = ["people", "percent", "gbp", "lines", "areas", "years", "forces", "per-ten"] as const;
-export const STATUSES = ["primary", "secondary", "single-source", "conflicting"] as const;
+const QUALIFIERS = ["exact", "about", "more-than", "at-least", "up-to", "range", "not-published"] as const;
+const UNITS = ["people", "percent", "gbp", "lines", "areas", "years", "forces", "per-ten"] as const;
+const STATUSES = ["primary", "secondary", "single-source", "conflicting"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 export type Unit = (typeof UNITS)[number];
 export type Status = (typeof STATUSES)[number];
@@ -110,6 +110,8 @@ export function checkValueBlock(row: ValueBlock, ctx: z.RefinementCtx): void {
   } else if (row.value_high !== null) {
     return issue("value_high", `value_high is only for qualifier "range" (this row is "${row.qualifier}")`);
   }
-  if (row.unit === "per-ten" && Math.max(row.value, row.value_high ?? 0) > 10) issue("value", `a figure "in 10" cannot exceed 10 (got ${Math.max(row.value, row.value_high ?? 0)})`);
-  if (row.unit === "percent" && Math.max(row.value, row.value_high ?? 0) > 100) issue(row.value > 100 ? "value" : "value_high", `a percentage cannot exceed 100 (got ${Math.max(row.value, row.value_high ?? 0)})`);
+  if (row.unit === "per-ten" && Math.max(row.value, row.value_high ?? 0) > 10)
+    issue("value", `a figure "in 10" cannot exceed 10 (got ${Math.max(row.value, row.value_high ?? 0)})`);
+  if (row.unit === "percent" && Math.max(row.value, row.value_high ?? 0) > 100)
+    issue(row.value > 100 ? "value" : "value_high", `a percentage cannot exceed 100 (got ${Math.max(row.value, row.value_high ?? 0)})`);
 }

@@ -2,8 +2,8 @@ import type { Dataset } from "./dataset";
 import type { AnyRow } from "./tables";
 
 /** The parts of a value row that a new version can change. */
-export const comparedFields = ["value", "value_high", "rank", "qualifier", "unit", "period", "status", "sources"] as const;
-export type ComparedField = (typeof comparedFields)[number];
+const comparedFields = ["value", "value_high", "rank", "qualifier", "unit", "period", "status", "sources"] as const;
+type ComparedField = (typeof comparedFields)[number];
 
 /** One row that differs between two versions of a dataset. */
 export interface RowChange {
@@ -33,7 +33,8 @@ const periodOf = (data: Dataset, id: string) => {
   const p = data.meta.periods.find((q) => q.id === id);
   return p ? `${p.label}|${p.start ?? ""}|${p.end ?? ""}` : id;
 };
-const same = (a: unknown, b: unknown) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]) : a === b);
+const same = (a: unknown, b: unknown) =>
+  Array.isArray(a) && Array.isArray(b) ? a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]) : a === b;
 
 /**
  * Which values changed between two versions of one dataset, matched by row id (ids name the same
@@ -54,11 +55,15 @@ export function diffVersions(before: Dataset, after: Dataset): VersionDiff {
       continue;
     }
     // Periods are compared by what they mean (dates and label), not by their ids, which are local to a version.
-    const fields = comparedFields.filter((f) => (f === "period" ? periodOf(before, old.row.period) !== periodOf(after, row.period) : !same(old.row[f], row[f])));
+    const fields = comparedFields.filter((f) =>
+      f === "period" ? periodOf(before, old.row.period) !== periodOf(after, row.period) : !same(old.row[f], row[f]),
+    );
     if (fields.length) changed.push({ id, table, kind: "changed", before: old.row, after: row, fields });
     else unchanged++;
   }
-  const removed: RowChange[] = [...earlier].filter(([id]) => !later.has(id)).map(([id, { table, row }]) => ({ id, table, kind: "removed", before: row, fields: [] }));
+  const removed: RowChange[] = [...earlier]
+    .filter(([id]) => !later.has(id))
+    .map(([id, { table, row }]) => ({ id, table, kind: "removed", before: row, fields: [] }));
   return { dataset: after.id, before: before.version, after: after.version, changes: [...changed, ...added, ...removed], unchanged };
 }
 

@@ -20,7 +20,7 @@ export interface Fact {
 export type Versions = Partial<Record<DatasetId, string>>;
 
 /** The dataset versions in force: the catalog, overridden by a story's pins. */
-export function pinnedDatasets(versions: Versions = {}, root: string = projectRoot): Dataset[] {
+function pinnedDatasets(versions: Versions = {}, root: string = projectRoot): Dataset[] {
   return (Object.keys(catalog) as DatasetId[]).map((id) => loadDataset(id, versions[id] ?? catalog[id], root));
 }
 
@@ -34,7 +34,16 @@ export function factIds(versions: Versions = {}, root: string = projectRoot): st
 /** Every fact under these pins. */
 export function allFacts(versions: Versions = {}, root: string = projectRoot): Fact[] {
   return pinnedDatasets(versions, root).flatMap((data) =>
-    Object.values(data.tables).flatMap((rows) => rows.map((row) => ({ id: row.id, dataset: data.id, version: data.version, row, text: formatValue(row), sources: data.meta.sources.filter((s) => row.sources.includes(s.id)) }))),
+    Object.values(data.tables).flatMap((rows) =>
+      rows.map((row) => ({
+        id: row.id,
+        dataset: data.id,
+        version: data.version,
+        row,
+        text: formatValue(row),
+        sources: data.meta.sources.filter((s) => row.sources.includes(s.id)),
+      })),
+    ),
   );
 }
 
@@ -52,9 +61,15 @@ export function getFact(id: string, versions: Versions = {}, root: string = proj
  */
 export function getFactAt(id: string, version: string, versions: Versions = {}, compare: Versions = {}, root: string = projectRoot): Fact {
   const datasets = (Object.keys(catalog) as DatasetId[]).filter((d) => (versions[d] ?? catalog[d]) === version || compare[d] === version);
-  if (datasets.length === 0) throw new Error(`version "${version}" is not one this story pins; add it under "compare:" in the frontmatter (e.g. rescue-and-response: "${version}")`);
+  if (datasets.length === 0)
+    throw new Error(`version "${version}" is not one this story pins; add it under "compare:" in the frontmatter (e.g. rescue-and-response: "${version}")`);
   const facts = allFacts(Object.fromEntries(datasets.map((d) => [d, version])), root).filter((f) => datasets.includes(f.dataset));
   const fact = facts.find((f) => f.id === id);
   if (fact) return fact;
-  throw new Error(`unknown fact id "${id}" in version ${version}. Valid ids: ${facts.map((f) => f.id).sort().join(", ")}`);
+  throw new Error(
+    `unknown fact id "${id}" in version ${version}. Valid ids: ${facts
+      .map((f) => f.id)
+      .sort()
+      .join(", ")}`,
+  );
 }

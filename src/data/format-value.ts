@@ -2,7 +2,13 @@ import type { Qualifier, Unit } from "./columns";
 
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 const pounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
-const compactPounds = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const compactPounds = new Intl.NumberFormat("en-GB", {
+  style: "currency",
+  currency: "GBP",
+  notation: "compact",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
 
 /**
  * Formats a number in its unit, en-GB style.

@@ -14,7 +14,13 @@ export interface Geography {
 
 /** Every geography the site draws, declared once: checks, maps and tests derive from this. */
 export const geographies = {
-  "police-force-areas": { codes: "forces", codeColumn: "pfa_code", topology: "police-force-areas", object: "pfa", lookups: [{ table: "lookup", column: "pfa_code" }] },
+  "police-force-areas": {
+    codes: "forces",
+    codeColumn: "pfa_code",
+    topology: "police-force-areas",
+    object: "pfa",
+    lookups: [{ table: "lookup", column: "pfa_code" }],
+  },
   "london-boroughs": { codes: "boroughs", codeColumn: "borough_code", topology: "london-boroughs", object: "boroughs", lookups: [] },
 } as const satisfies Partial<Record<DatasetId, Geography>>;
 

@@ -4,7 +4,11 @@
  * map that silently drops data.
  * @example joinByCode([{area_code: "E23000024"}], features, (r) => r.area_code) // {joined: Map {"E23000024" => row}, unmatched: []}
  */
-export function joinByCode<R, F extends { id?: string | number }>(rows: readonly R[], features: readonly F[], codeOf: (row: R) => string): { joined: Map<string, R>; unmatched: R[] } {
+export function joinByCode<R, F extends { id?: string | number }>(
+  rows: readonly R[],
+  features: readonly F[],
+  codeOf: (row: R) => string,
+): { joined: Map<string, R>; unmatched: R[] } {
   const ids = new Set(features.map((f) => String(f.id)));
   const joined = new Map<string, R>();
   const unmatched: R[] = [];
@@ -17,7 +21,12 @@ export function joinByCode<R, F extends { id?: string | number }>(rows: readonly
 }
 
 /** Like {@link joinByCode} but throws, listing the unmatched codes: for build-time use. */
-export function joinAllByCode<R, F extends { id?: string | number }>(rows: readonly R[], features: readonly F[], codeOf: (row: R) => string, what: string): Map<string, R> {
+export function joinAllByCode<R, F extends { id?: string | number }>(
+  rows: readonly R[],
+  features: readonly F[],
+  codeOf: (row: R) => string,
+  what: string,
+): Map<string, R> {
   const { joined, unmatched } = joinByCode(rows, features, codeOf);
   if (unmatched.length) throw new Error(`${what}: no boundary for code${unmatched.length > 1 ? "s" : ""} ${unmatched.map(codeOf).join(", ")}`);
   return joined;

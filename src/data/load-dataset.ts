@@ -9,9 +9,8 @@ import { checkReferences } from "./check-references";
 import { MAX_CSV_BYTES, parseCsv, tooLarge } from "./parse-csv";
 import { checkSeal, isSealed, SEALS_FILE } from "./seals";
 import { dataPath, displayPath, projectRoot } from "./paths";
-import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type DatasetId, type LookupRow } from "./tables";
+import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type LookupRow } from "./tables";
 import { parseTopology, type Topology } from "./parse-topology";
-
 
 /** Files a version folder may hold besides the CSVs listed in meta.json. */
 const COMPANION_FILES = ["meta.json", "NOTES.md"];
@@ -21,10 +20,13 @@ const cache = new Map<string, { signature: string; dataset: Dataset; sealChecked
 /** Size and modification time of every file in a version folder: a changed file means a reload. */
 function signature(dir: string): string {
   if (!existsSync(dir)) return "";
-  return readdirSync(dir).sort().map((name) => {
-    const stat = statSync(`${dir}/${name}`);
-    return `${name}:${stat.size}:${stat.mtimeMs}`;
-  }).join("|");
+  return readdirSync(dir)
+    .sort()
+    .map((name) => {
+      const stat = statSync(`${dir}/${name}`);
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join("|");
 }
 
 /**
@@ -56,9 +58,11 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
   if (cached && cached.signature === stamp) return cached.dataset;
 
   const show = (path: string) => displayPath(root, path);
-  if (!isDatasetId(dataset)) throw new DataError(show(dataPath(root, dataset)), `unknown dataset "${dataset}"; known datasets: ${Object.keys(tableSchemas).join(", ")}`);
+  if (!isDatasetId(dataset))
+    throw new DataError(show(dataPath(root, dataset)), `unknown dataset "${dataset}"; known datasets: ${Object.keys(tableSchemas).join(", ")}`);
   const versions = listVersions(dataset, root);
-  if (!versions.includes(version)) throw new DataError(show(dataPath(root, dataset)), `no version "${version}" of ${dataset}; available: ${versions.join(", ") || "none"}`);
+  if (!versions.includes(version))
+    throw new DataError(show(dataPath(root, dataset)), `no version "${version}" of ${dataset}; available: ${versions.join(", ") || "none"}`);
 
   const metaFile = dataPath(root, dataset, version, "meta.json");
   const meta = readMeta(metaFile, show(metaFile));
@@ -70,11 +74,12 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
   const listed = new Set(meta.files.map((f) => f.name));
   for (const name of readdirSync(dataPath(root, dataset, version)).sort()) {
     if (!listed.has(name) && !COMPANION_FILES.includes(name)) {
-      throw new DataError(show(dataPath(root, dataset, version, name)), "this file is not listed in meta.json \"files\"; list it with its sha256, or remove it");
+      throw new DataError(show(dataPath(root, dataset, version, name)), 'this file is not listed in meta.json "files"; list it with its sha256, or remove it');
     }
   }
   for (const name of COMPANION_FILES) {
-    if (!existsSync(dataPath(root, dataset, version, name))) throw new DataError(show(dataPath(root, dataset, version, name)), "missing: every version folder needs meta.json and NOTES.md");
+    if (!existsSync(dataPath(root, dataset, version, name)))
+      throw new DataError(show(dataPath(root, dataset, version, name)), "missing: every version folder needs meta.json and NOTES.md");
   }
 
   const sourceIds = new Set(meta.sources.map((s) => s.id));
@@ -82,7 +87,11 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
   const rowIds = new Set<string>();
   const cited = new Set(meta.periods.flatMap((p) => p.sources ?? []));
   const undeclaredInPeriod = meta.periods.find((p) => p.sources?.some((s) => !sourceIds.has(s)));
-  if (undeclaredInPeriod) throw new DataError(show(metaFile), `periods: period "${undeclaredInPeriod.id}" cites a source that is not declared in "sources" (declared: ${[...sourceIds].join(", ")})`);
+  if (undeclaredInPeriod)
+    throw new DataError(
+      show(metaFile),
+      `periods: period "${undeclaredInPeriod.id}" cites a source that is not declared in "sources" (declared: ${[...sourceIds].join(", ")})`,
+    );
   const schemas = tableSchemas[dataset] as Readonly<Record<string, z.ZodObject | undefined>>;
   const tables: Record<string, readonly AnyRow[]> = {};
   const lookups: Record<string, readonly LookupRow[]> = {};
@@ -99,7 +108,10 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
     const actual = sha256(bytes);
     // A draft's checksums are written when it is sealed (npm run data -- seal), so editors never type one.
     if (actual !== file.sha256 && sealed) {
-      throw new DataError(shown, `checksum mismatch: meta.json records sha256 ${file.sha256} but the file's is ${actual}. A published file never changes: put the corrected file in a new version folder (see data/README.md)`);
+      throw new DataError(
+        shown,
+        `checksum mismatch: meta.json records sha256 ${file.sha256} but the file's is ${actual}. A published file never changes: put the corrected file in a new version folder (see data/README.md)`,
+      );
     }
     if (file.name.endsWith(".topo.json")) {
       topologies[file.name.replace(/\.topo\.json$/, "")] = parseTopology(bytes, shown);
@@ -109,25 +121,42 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
     const schema = schemas[name];
     if (!schema) throw new DataError(shown, `no table "${name}" is defined for ${dataset}; known tables: ${Object.keys(schemas).join(", ")}`);
     const values = isValueTable(schema);
-    const rows = parseCsv(bytes, shown, schema, Object.keys(schema.shape), (parsed) => {
-      const row = parsed as AnyRow;
-      const undeclared = row.sources.find((s) => !sourceIds.has(s));
-      if (undeclared) return { field: "sources", reason: `source "${undeclared}" is not declared in meta.json "sources" (declared: ${[...sourceIds].join(", ")})` };
-      if (values && !periodIds.has(row.period)) return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
-      if (rowIds.has(row.id)) return { field: "id", reason: `the id "${row.id}" is already used in this version; ids must be unique across its files` };
-      rowIds.add(row.id);
-      for (const s of row.sources) cited.add(s);
-      return undefined;
-    }, optionalColumns);
+    const rows = parseCsv(
+      bytes,
+      shown,
+      schema,
+      Object.keys(schema.shape),
+      (parsed) => {
+        const row = parsed as AnyRow;
+        const undeclared = row.sources.find((s) => !sourceIds.has(s));
+        if (undeclared)
+          return { field: "sources", reason: `source "${undeclared}" is not declared in meta.json "sources" (declared: ${[...sourceIds].join(", ")})` };
+        if (values && !periodIds.has(row.period))
+          return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
+        if (rowIds.has(row.id)) return { field: "id", reason: `the id "${row.id}" is already used in this version; ids must be unique across its files` };
+        rowIds.add(row.id);
+        for (const s of row.sources) cited.add(s);
+        return undefined;
+      },
+      optionalColumns,
+    );
     if (values) tables[name] = rows as readonly AnyRow[];
     else lookups[name] = rows as readonly LookupRow[];
   }
 
   // Boundary datasets credit their sources for the shapes, which no row cites.
   const uncited = meta.sources.find((s) => !cited.has(s.id));
-  if (uncited && Object.keys(tables).length > 0) throw new DataError(show(metaFile), `sources: "${uncited.id}" is declared but no row or period cites it; cite it or remove it`);
+  if (uncited && Object.keys(tables).length > 0)
+    throw new DataError(show(metaFile), `sources: "${uncited.id}" is declared but no row or period cites it; cite it or remove it`);
 
-  const result: Dataset = Object.freeze({ id: dataset, version, meta, tables: Object.freeze(tables), lookups: Object.freeze(lookups), topologies: Object.freeze(topologies) });
+  const result: Dataset = Object.freeze({
+    id: dataset,
+    version,
+    meta,
+    tables: Object.freeze(tables),
+    lookups: Object.freeze(lookups),
+    topologies: Object.freeze(topologies),
+  });
   checkDataset(result, root);
   cache.set(key, { signature: stamp, dataset: result, sealChecked: false });
   return result;
@@ -137,12 +166,18 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
 export function listVersions(dataset: string, root: string = projectRoot): string[] {
   const dir = dataPath(root, dataset);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Every dataset folder under data/. */
 export function listDatasets(root: string = projectRoot): string[] {
-  return readdirSync(dataPath(root), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  return readdirSync(dataPath(root), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
 }
 
 /** Loads and checks every version of every dataset: what the build runs before writing anything. */
@@ -168,7 +203,10 @@ function readMeta(path: string, shown: string): Meta {
   const result = metaSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const where = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     throw new DataError(shown, `${where ? `${where}: ` : ""}${issue.message}`);
   }
   return result.data;

@@ -2,15 +2,21 @@ import { csvParseRows } from "d3-dsv";
 import type { z } from "zod";
 import { DataError } from "./data-error";
 
+/** A control character other than tab, line feed and carriage return (Unicode category Cc). */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u;
+
 /** Files larger than this are refused before parsing: our tables have tens of rows, not millions. */
 export const MAX_CSV_BYTES = 1_000_000;
 /** The error for a table over {@link MAX_CSV_BYTES}: checked from the file's size before reading, and again here for callers that pass bytes. */
 export function tooLarge(file: string, size: number): DataError {
-  return new DataError(file, `the file is ${size.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`);
+  return new DataError(
+    file,
+    `the file is ${size.toLocaleString("en-GB")} bytes; the limit is ${MAX_CSV_BYTES.toLocaleString("en-GB")} bytes for one table (our tables hold tens of rows: check the export)`,
+  );
 }
 
 /** The longest cell accepted: a note is a sentence or two, never a pasted article. */
-export const MAX_CELL_CHARS = 1_000;
+const MAX_CELL_CHARS = 1_000;
 
 /** Where each parsed row came from, so checks across rows can name its line and column. */
 const rowPlaces = new WeakMap<object, { line: number; header: readonly string[] }>();
@@ -27,7 +33,7 @@ export function placeOf(row: object, field: string): { line?: number; column?: n
  * Decodes CSV bytes strictly as UTF-8. A file saved in another encoding (Windows-1252 from
  * Excel, say) would otherwise turn "£" into "�" silently; we name the first bad line instead.
  */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
+function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -44,7 +50,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
         line++;
       }
     }
-    throw new DataError(file, "the file is not valid UTF-8 text; save it as \"CSV UTF-8\"", line);
+    throw new DataError(file, 'the file is not valid UTF-8 text; save it as "CSV UTF-8"', line);
   }
 }
 
@@ -84,16 +90,33 @@ export function parseCsv<S extends z.ZodType<object>>(
     line += countBreaks(record);
     if (record.length === 1 && record[0] === "") throw new DataError(file, "blank line; delete it", recordLine);
     if (record.length !== header.length) {
-      throw new DataError(file, `this row has ${record.length} fields but the header has ${header.length}; check for a missing or extra comma (cells with commas must be "quoted")`, recordLine);
+      throw new DataError(
+        file,
+        `this row has ${record.length} fields but the header has ${header.length}; check for a missing or extra comma (cells with commas must be "quoted")`,
+        recordLine,
+      );
     }
     // Control characters (other than tab and line breaks) cannot appear in HTML or SVG text: refuse them.
-    const control = record.findIndex((cell) => /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(cell));
+    const control = record.findIndex((cell) => CONTROL.test(cell));
     if (control >= 0) {
-      const code = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(record[control]!)![0].charCodeAt(0);
-      throw new DataError(file, `this cell holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}); delete it`, recordLine, control + 1, header[control]);
+      const code = CONTROL.exec(record[control]!)![0].charCodeAt(0);
+      throw new DataError(
+        file,
+        `this cell holds an invisible control character (U+${code.toString(16).toUpperCase().padStart(4, "0")}); delete it`,
+        recordLine,
+        control + 1,
+        header[control],
+      );
     }
     const long = record.findIndex((cell) => cell.length > MAX_CELL_CHARS);
-    if (long >= 0) throw new DataError(file, `this cell is ${record[long]!.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_CELL_CHARS.toLocaleString("en-GB")} (a note is a sentence or two: put longer text in NOTES.md)`, recordLine, long + 1, header[long]);
+    if (long >= 0)
+      throw new DataError(
+        file,
+        `this cell is ${record[long]!.length.toLocaleString("en-GB")} characters long; the limit is ${MAX_CELL_CHARS.toLocaleString("en-GB")} (a note is a sentence or two: put longer text in NOTES.md)`,
+        recordLine,
+        long + 1,
+        header[long],
+      );
     const raw = Object.fromEntries([...header.map((name, i) => [name, record[i]]), ...absent.map((name) => [name, ""])]);
     const result = schema.safeParse(raw);
     if (!result.success) {

@@ -30,14 +30,22 @@ export function readSeals(root: string): Seals {
 
 /** Writes the record with sorted keys, so a seal shows as a small, readable diff. */
 export function writeSeals(root: string, seals: Seals): void {
-  const sorted = Object.fromEntries(Object.keys(seals).sort().map((key) => [key, Object.fromEntries(Object.entries(seals[key]!).sort(([a], [b]) => (a < b ? -1 : 1)))]));
+  const sorted = Object.fromEntries(
+    Object.keys(seals)
+      .sort()
+      .map((key) => [key, Object.fromEntries(Object.entries(seals[key]!).sort(([a], [b]) => (a < b ? -1 : 1)))]),
+  );
   writeFileSync(dataPath(root, SEALS_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
 }
 
 /** The sha256 of every file in a version folder, by name. */
 export function fingerprint(root: string, dataset: string, version: string): Record<string, string> {
   const dir = dataPath(root, dataset, version);
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, hash(readFileSync(dataPath(root, dataset, version, name)))]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, hash(readFileSync(dataPath(root, dataset, version, name)))]),
+  );
 }
 
 /** True when the version has been sealed (published). */
@@ -56,8 +64,13 @@ export function checkSeal(root: string, dataset: string, version: string): void 
   const show = (name: string) => displayPath(root, dataPath(root, dataset, version, name));
   const fix = `A published version never changes: put the correction in a new version (npm run data -- new ${dataset} <version>; see data/README.md)`;
   for (const [name, sha] of Object.entries(sealed)) {
-    if (actual[name] === undefined) throw new DataError(show(name), `this version was published (sealed in data/${SEALS_FILE}) and this file has been removed since. ${fix}`);
-    if (actual[name] !== sha) throw new DataError(show(name), `this version was published (sealed in data/${SEALS_FILE}) and this file has changed since: sha256 ${actual[name]}, sealed ${sha}. ${fix}`);
+    if (actual[name] === undefined)
+      throw new DataError(show(name), `this version was published (sealed in data/${SEALS_FILE}) and this file has been removed since. ${fix}`);
+    if (actual[name] !== sha)
+      throw new DataError(
+        show(name),
+        `this version was published (sealed in data/${SEALS_FILE}) and this file has changed since: sha256 ${actual[name]}, sealed ${sha}. ${fix}`,
+      );
   }
   const added = Object.keys(actual).find((name) => !(name in sealed));
   if (added) throw new DataError(show(added), `this version was published (sealed in data/${SEALS_FILE}) and this file has been added since. ${fix}`);

@@ -41,7 +41,10 @@ export const tableSchemas = {
   },
   "police-force-areas": {
     forces: lookup({ pfa_code: policeForceArea, pfa_name: textColumn }),
-    lookup: lookup({ unit_code: z.string().regex(/^GB-[A-Z]{3}$/, { error: (i) => `expected an ISO 3166-2 code such as GB-NFK (got ${JSON.stringify(i.input)})` }), pfa_code: policeForceArea }),
+    lookup: lookup({
+      unit_code: z.string().regex(/^GB-[A-Z]{3}$/, { error: (i) => `expected an ISO 3166-2 code such as GB-NFK (got ${JSON.stringify(i.input)})` }),
+      pfa_code: policeForceArea,
+    }),
   },
   "london-boroughs": {
     boroughs: lookup({ borough_code: londonBorough, borough_name: textColumn }),
@@ -61,11 +64,13 @@ export function isValueTable(schema: z.ZodObject): boolean {
 
 export type DatasetId = keyof typeof tableSchemas;
 export type TableName<D extends DatasetId> = keyof (typeof tableSchemas)[D] & string;
-export type Row<D extends DatasetId, T extends TableName<D>> = Readonly<z.output<(typeof tableSchemas)[D][T] extends z.ZodType ? (typeof tableSchemas)[D][T] : never>>;
+export type Row<D extends DatasetId, T extends TableName<D>> = Readonly<
+  z.output<(typeof tableSchemas)[D][T] extends z.ZodType ? (typeof tableSchemas)[D][T] : never>
+>;
 /** A row of a lookup table. */
 export type LookupRow = Readonly<{ id: string; sources: readonly string[] }> & Readonly<Record<string, unknown>>;
 /** Fields every value row has, whatever its table. */
-export type AnyRow = Readonly<z.output<ReturnType<typeof table<{}>>>> & Readonly<Record<string, unknown>>;
+export type AnyRow = Readonly<z.output<ReturnType<typeof table<Record<never, never>>>>> & Readonly<Record<string, unknown>>;
 
 export function isDatasetId(id: string): id is DatasetId {
   return Object.hasOwn(tableSchemas, id);

@@ -71,7 +71,10 @@ export function chartRows(id: string, { versions = {}, root = projectRoot }: Pic
 }
 
 /** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
-export function renderChart(id: string, { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {}): RenderedChart {
+export function renderChart(
+  id: string,
+  { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {},
+): RenderedChart {
   const { chart, version, data, before, rows, sources } = chartRows(id, { versions, root });
   const geography = chart.boundaries;
   const boundary = geography && loadDataset(geography, versions[geography] ?? catalog[geography], root);
@@ -80,7 +83,13 @@ export function renderChart(id: string, { versions = {}, root = projectRoot, doc
   const titleId = `${base}-title`;
   const descriptionId = `${base}-desc`;
   const svg = (variant: "narrow" | "wide") =>
-    plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), { idPrefix: `${base}-${variant}`, labelledBy: titleId, describedBy: descriptionId, fontSize: theme.fontSize, document });
+    plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), {
+      idPrefix: `${base}-${variant}`,
+      labelledBy: titleId,
+      describedBy: descriptionId,
+      fontSize: theme.fontSize,
+      document,
+    });
   return {
     id,
     dataset: chart.dataset,

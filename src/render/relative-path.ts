@@ -17,7 +17,10 @@ export function relativePath(d: string, decimals = 1): string {
       out += "z";
       continue;
     }
-    const numbers = args!.split(/[\s,]+/).filter(Boolean).map(Number);
+    const numbers = args!
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     for (let i = 0; i + 1 < numbers.length; i += 2) {
       const nx = round(numbers[i]!);
       const ny = round(numbers[i + 1]!);

@@ -2,11 +2,11 @@ import sharp from "sharp";
 import { escapeXml } from "./escape-xml";
 import { inlineColors, lightPalette } from "./palette";
 
-export const SHARE_WIDTH = 1200;
-export const SHARE_HEIGHT = 630;
+const SHARE_WIDTH = 1200;
+const SHARE_HEIGHT = 630;
 
 /** Breaks a headline into lines of at most `max` characters, at spaces. */
-export function wrap(text: string, max: number): string[] {
+function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/)) {
@@ -24,7 +24,9 @@ export function wrap(text: string, max: number): string[] {
  * in the light colour scheme. Text is escaped: a headline can never inject markup.
  */
 export async function shareImage(options: ShareImageOptions): Promise<Buffer> {
-  return sharp(Buffer.from(shareSvg(options))).png({ compressionLevel: 9, palette: true, effort: 1 }).toBuffer();
+  return sharp(Buffer.from(shareSvg(options)))
+    .png({ compressionLevel: 9, palette: true, effort: 1 })
+    .toBuffer();
 }
 
 export interface ShareImageOptions {
@@ -43,8 +45,11 @@ export function shareSvg({ title, chartSvg, site }: ShareImageOptions): string {
   const size = chartSvg ? (lines.length > 5 ? 38 : 44) : 56;
   const text = lines.map((l, i) => `<tspan x="64" y="${150 + i * size * 1.2}">${escapeXml(l)}</tspan>`).join("");
   const chart = chartSvg
-    ? inlineColors(chartSvg, palette)
-        .replace(/^<svg([^>]*)>/, (_, attrs: string) => `<svg${attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, "")} x="620" y="60" width="540" height="510" preserveAspectRatio="xMidYMid meet">`)
+    ? inlineColors(chartSvg, palette).replace(
+        /^<svg([^>]*)>/,
+        (_, attrs: string) =>
+          `<svg${attrs.replace(/\s(?:width|height|x|y)="[^"]*"/g, "")} x="620" y="60" width="540" height="510" preserveAspectRatio="xMidYMid meet">`,
+      )
     : "";
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_WIDTH}" height="${SHARE_HEIGHT}" viewBox="0 0 ${SHARE_WIDTH} ${SHARE_HEIGHT}">
 <rect width="100%" height="100%" fill="#ffffff"/>

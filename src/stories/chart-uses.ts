@@ -53,4 +53,3 @@ export function chartUses(stories: readonly string[]): ChartUse[] {
   }
   return [...uses.values()];
 }
-

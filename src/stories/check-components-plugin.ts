@@ -33,7 +33,7 @@ function inlineText(node: unknown): string {
  * according to, estimated, described) but holds no Fact or Cite, with its line offset. What we say
  * ourselves ("we found no…") is not an attribution.
  */
-export function unsourcedAttribution(text: string): { sentence: string; lineOffset: number } | undefined {
+function unsourcedAttribution(text: string): { sentence: string; lineOffset: number } | undefined {
   let offset = 0;
   for (const sentence of text.split(/(?<=[.!?]["”’)]*)\s+/)) {
     const start = text.indexOf(sentence, offset);
@@ -44,8 +44,10 @@ export function unsourcedAttribution(text: string): { sentence: string; lineOffs
   }
   return undefined;
 }
-interface Point { line: number; column: number }
-
+interface Point {
+  line: number;
+  column: number;
+}
 
 /**
  * Markdown-processor plugin (Sätteri, Astro 7's default) that checks a story as it is compiled,
@@ -63,7 +65,11 @@ interface Point { line: number; column: number }
  */
 export function checkComponentsPlugin(context: PluginFactoryContext): MdastPluginDefinition {
   const path = context.fileURL ? relative(process.cwd(), fileURLToPath(context.fileURL)) : "story";
-  const frontmatter = (context.data as { astro?: { frontmatter?: { data?: Versions; compare?: Versions; published?: Date | string; updated?: Date | string; citations?: Citation[] } } }).astro?.frontmatter;
+  const frontmatter = (
+    context.data as {
+      astro?: { frontmatter?: { data?: Versions; compare?: Versions; published?: Date | string; updated?: Date | string; citations?: Citation[] } };
+    }
+  ).astro?.frontmatter;
   const pins = frontmatter?.data ?? {};
   const compare = frontmatter?.compare ?? {};
   /** The date the story speaks as of; drafts without a date are not checked. */
@@ -79,7 +85,10 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
   const cite = (at: Point | undefined, what: string, entries: readonly Citation[]) => {
     const citable = asOf ? entries.filter((e) => citableOn(e.source, asOf)) : entries;
     if (citable.length === 0 && entries.length > 0) {
-      fail(at, `${what} cites ${entries.map((e) => describeSource(e.source)).join(" and ")}, dated after this story (${dated}). A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:`);
+      fail(
+        at,
+        `${what} cites ${entries.map((e) => describeSource(e.source)).join(" and ")}, dated after this story (${dated}). A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:`,
+      );
     }
     citations.push(...citable);
   };
@@ -89,7 +98,10 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
   /** Facts of the pinned versions and of the versions compared with: no typed number may equal any of them. */
   let everyFact: ReturnType<typeof allFacts> | undefined;
   const getEveryFact = () =>
-    (everyFact ??= [...getFacts(), ...Object.entries(compare).flatMap(([dataset, version]) => allFacts({ [dataset]: version }).filter((f) => f.dataset === dataset))]);
+    (everyFact ??= [
+      ...getFacts(),
+      ...Object.entries(compare).flatMap(([dataset, version]) => allFacts({ [dataset]: version }).filter((f) => f.dataset === dataset)),
+    ]);
   const fail = (at: Point | undefined, message: string): never => {
     throw new StoryError(`${path}:${at?.line ?? "?"}:${at?.column ?? "?"}: ${message}`);
   };
@@ -99,7 +111,8 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     const name = node.name ?? "";
     if (!name) return;
     if (/^[a-z]/.test(name)) {
-      if (!(allowedHtml as readonly string[]).includes(name)) fail(at, `<${name}> is HTML, which stories do not use; write Markdown instead (allowed HTML: ${allowedHtml.join(", ")})`);
+      if (!(allowedHtml as readonly string[]).includes(name))
+        fail(at, `<${name}> is HTML, which stories do not use; write Markdown instead (allowed HTML: ${allowedHtml.join(", ")})`);
       return;
     }
     const known = Object.keys(editorComponents) as EditorComponent[];
@@ -123,15 +136,26 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     for (const prop of spec.required) {
       const value = props.get(prop);
       if (typeof value !== "string" || value.trim() === "") {
-        fail(at, `<${name}> needs ${prop === "title" && name === "Chart" ? 'a title stating the chart\'s takeaway, e.g. title="Norfolk was the top destination"' : `a ${prop}="…" prop`}`);
+        fail(
+          at,
+          `<${name}> needs ${prop === "title" && name === "Chart" ? 'a title stating the chart\'s takeaway, e.g. title="Norfolk was the top destination"' : `a ${prop}="…" prop`}`,
+        );
       }
     }
     const id = props.get("id") as string | undefined;
     if (name === "Chart" && !chartIds.includes(id!)) fail(at, `<Chart id="${id}">: unknown chart id "${id}". Use one of: ${chartIds.join(", ")}`);
     if (name === "Chart") {
       const chart = getChart(id!);
-      if (!chart.versions && !pins[chart.dataset]) fail(at, `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${listVersionsOf(chart.dataset).at(-1)}") so the chart keeps its numbers when a new version lands`);
-      if (chart.versions && (pins[chart.dataset] !== chart.versions.after || compare[chart.dataset] !== chart.versions.before)) fail(at, `<Chart id="${id}"> compares ${chart.dataset} ${chart.versions.before} with ${chart.versions.after}; pin them in the frontmatter: data: ${chart.dataset}: "${chart.versions.after}" and compare: ${chart.dataset}: "${chart.versions.before}"`);
+      if (!chart.versions && !pins[chart.dataset])
+        fail(
+          at,
+          `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${listVersionsOf(chart.dataset).at(-1)}") so the chart keeps its numbers when a new version lands`,
+        );
+      if (chart.versions && (pins[chart.dataset] !== chart.versions.after || compare[chart.dataset] !== chart.versions.before))
+        fail(
+          at,
+          `<Chart id="${id}"> compares ${chart.dataset} ${chart.versions.before} with ${chart.versions.after}; pin them in the frontmatter: data: ${chart.dataset}: "${chart.versions.after}" and compare: ${chart.dataset}: "${chart.versions.before}"`,
+        );
       // Each row the chart draws must have a source the story could cite on its date.
       const { rows, sourcesOf, sources, data, before } = chartRows(id!, { versions: pins });
       const entry = (source: Source): Citation => {
@@ -156,13 +180,20 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
       cite(at, `<Fact id="${id}" version="${version}">`, ofFact(fact!));
     } else if (name === "Fact") {
       // Suggest only ids of the datasets the story pins: the others cannot be used without a pin.
-      const ids = getFacts().filter((f) => pins[f.dataset] !== undefined).map((f) => f.id).sort();
+      const ids = getFacts()
+        .filter((f) => pins[f.dataset] !== undefined)
+        .map((f) => f.id)
+        .sort();
       if (!getFacts().some((f) => f.id === id)) {
         const hint = closest(id!, ids);
         fail(at, `<Fact id="${id}">: unknown fact id "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}. Use one of: ${ids.join(", ")}`);
       }
       const fact = getFacts().find((f) => f.id === id)!;
-      if (!pins[fact.dataset]) fail(at, `<Fact id="${id}"> reads ${fact.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${fact.dataset}: "${fact.version}") so the number stays the same when a new version lands`);
+      if (!pins[fact.dataset])
+        fail(
+          at,
+          `<Fact id="${id}"> reads ${fact.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${fact.dataset}: "${fact.version}") so the number stays the same when a new version lands`,
+        );
       cite(at, `<Fact id="${id}">`, ofFact(fact));
     }
     if (name === "Cite") {
@@ -172,7 +203,11 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
       const home = declaring.find((d) => d.meta.sources.some((s) => s.id === source));
       const ids = [...new Set(declaring.flatMap((d) => d.meta.sources.map((s) => s.id)))];
       if (!home) fail(at, `<Cite source="${source}">: unknown source id. The story's data cites: ${ids.join(", ")}`);
-      cite(at, `<Cite source="${source}">`, home!.meta.sources.filter((s) => s.id === source).map((s) => ({ dataset: home!.id, version: home!.version, source: s })));
+      cite(
+        at,
+        `<Cite source="${source}">`,
+        home!.meta.sources.filter((s) => s.id === source).map((s) => ({ dataset: home!.id, version: home!.version, source: s })),
+      );
     }
   };
 
@@ -180,7 +215,11 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
     name: "check-components",
     options: { position: true },
     after() {
-      if (unsourced) fail(unsourced.at, `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`);
+      if (unsourced)
+        fail(
+          unsourced.at,
+          `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+        );
       if (frontmatter) frontmatter.citations = citations;
     },
     mdxJsxFlowElement: checkElement,
@@ -190,7 +229,8 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
       const start = node.position?.start;
       // Reported after every other check (see `after`): a wrong component or a typed number is the more
       // specific mistake, and its fix (a Fact) may also source the sentence.
-      if (found && !unsourced) unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence };
+      if (found && !unsourced)
+        unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence };
     },
     text(node) {
       const [typed] = findTypedNumbers(node.value, getEveryFact());
@@ -200,7 +240,10 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
       const lines = before.split("\n");
       const at = start && { line: start.line + lines.length - 1, column: (lines.length > 1 ? 1 : start.column) + lines.at(-1)!.length };
       const use = typed.factIds.map((id) => `<Fact id="${id}" />`).join(" or ");
-      fail(at, `"${typed.text}" is typed by hand but it is a value in the story's data; write ${use} instead, so the number stays sourced and in step with the data`);
+      fail(
+        at,
+        `"${typed.text}" is typed by hand but it is a value in the story's data; write ${use} instead, so the number stays sourced and in step with the data`,
+      );
     },
   };
 }

@@ -27,7 +27,11 @@ export function checkFrontmatter(path: string, source: string): void {
   };
   if (doc.errors.length) {
     const [line, col] = at(doc.errors[0]!.pos[0]);
-    fail(line, col, `frontmatter is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}. Check quotes and indentation; text containing a colon must be "quoted"`);
+    fail(
+      line,
+      col,
+      `frontmatter is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}. Check quotes and indentation; text containing a colon must be "quoted"`,
+    );
   }
   const lineOf = (path: readonly PropertyKey[]): [number, number] | undefined => {
     let node: unknown = doc.contents;

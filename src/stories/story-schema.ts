@@ -6,12 +6,22 @@ const datasetIds = Object.keys(catalog) as [keyof typeof catalog, ...(keyof type
 
 /** A real calendar date written YYYY-MM-DD (YAML may already have turned it into a Date): zod's own ISO date check. */
 const isoDate = z
-  .union([z.date({ error: "expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got an invalid date)" }), z.iso.date({ error: (issue) => `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(issue.input)})` })], {
-    error: (issue) => `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(issue.input)})`,
-  })
+  .union(
+    [
+      z.date({ error: "expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got an invalid date)" }),
+      z.iso.date({ error: (issue) => `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(issue.input)})` }),
+    ],
+    {
+      error: (issue) => `expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got ${JSON.stringify(issue.input)})`,
+    },
+  )
   .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)));
 
-const text = (what: string, min = 1) => z.string({ error: `expected text: ${what}` }).trim().min(min, `too short: ${what}`);
+const text = (what: string, min = 1) =>
+  z
+    .string({ error: `expected text: ${what}` })
+    .trim()
+    .min(min, `too short: ${what}`);
 
 /** Frontmatter of a story in content/stories/<slug>.mdx. The file name is the URL. */
 export const storySchema = z
@@ -30,7 +40,7 @@ export const storySchema = z
      * What the update added or changed, in a sentence; required with `updated`. A story may cite a
      * source dated after `published` only when `updated` is on or after it, and this says so.
      */
-    updateNote: text("what the update added, e.g. \"Added the programme's figures to July 2022\"", 10).optional(),
+    updateNote: text('what the update added, e.g. "Added the programme\'s figures to July 2022"', 10).optional(),
     /**
      * Data versions this story is pinned to, e.g. `rescue-and-response: "2019-09-18"`. Charts and
      * Facts in the story read these versions; datasets not named use the site's current version.
@@ -58,20 +68,30 @@ export const storySchema = z
   .superRefine((story, ctx) => {
     for (const [dataset, version] of Object.entries(story.data)) {
       const versions = listVersions(dataset);
-      if (!versions.includes(version)) ctx.addIssue({ code: "custom", path: ["data", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
+      if (!versions.includes(version))
+        ctx.addIssue({ code: "custom", path: ["data", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
     }
     for (const [dataset, version] of Object.entries(story.compare)) {
       const versions = listVersions(dataset);
-      if (!versions.includes(version)) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
-      else if (story.data[dataset as keyof typeof story.data] === undefined) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `pin the version you compare against under data: first (data: ${dataset}: "…")` });
-      else if (story.data[dataset as keyof typeof story.data] === version) ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `"${version}" is already the pinned version under data:; compare with a different version` });
+      if (!versions.includes(version))
+        ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `no version "${version}" of ${dataset}; available: ${versions.join(", ")}` });
+      else if (story.data[dataset as keyof typeof story.data] === undefined)
+        ctx.addIssue({ code: "custom", path: ["compare", dataset], message: `pin the version you compare against under data: first (data: ${dataset}: "…")` });
+      else if (story.data[dataset as keyof typeof story.data] === version)
+        ctx.addIssue({
+          code: "custom",
+          path: ["compare", dataset],
+          message: `"${version}" is already the pinned version under data:; compare with a different version`,
+        });
     }
-    if (story.updated && story.updated < story.published) ctx.addIssue({ code: "custom", path: ["updated"], message: "the update date is before the publication date" });
-    if (story.updated && !story.updateNote) ctx.addIssue({ code: "custom", path: ["updated"], message: 'say what the update added in updateNote: "…" (readers see it beside the date)' });
-    if (story.updateNote && !story.updated) ctx.addIssue({ code: "custom", path: ["updateNote"], message: "an updateNote needs the date of the update in updated:" });
+    if (story.updated && story.updated < story.published)
+      ctx.addIssue({ code: "custom", path: ["updated"], message: "the update date is before the publication date" });
+    if (story.updated && !story.updateNote)
+      ctx.addIssue({ code: "custom", path: ["updated"], message: 'say what the update added in updateNote: "…" (readers see it beside the date)' });
+    if (story.updateNote && !story.updated)
+      ctx.addIssue({ code: "custom", path: ["updateNote"], message: "an updateNote needs the date of the update in updated:" });
     for (const [i, c] of story.corrections.entries()) {
-      if (c.date < story.published) ctx.addIssue({ code: "custom", path: ["corrections", i, "date"], message: "a correction cannot be dated before the story was published" });
+      if (c.date < story.published)
+        ctx.addIssue({ code: "custom", path: ["corrections", i, "date"], message: "a correction cannot be dated before the story was published" });
     }
   });
-
-export type Story = z.output<typeof storySchema>;

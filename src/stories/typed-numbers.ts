@@ -41,7 +41,7 @@ export function findTypedNumbers(text: string, facts: readonly Fact[]): TypedNum
     const after = text.slice(offset + token.length, offset + token.length + 1);
     if (/[\w.]/.test(before) || /\w/.test(after)) continue; // part of a longer word or code
     const bare = Number(token.replace(/[£%,]/g, ""));
-    if (!/[–\-]|to/.test(token) && (bare < 10 || (/^(19|20)\d\d$/.test(token)))) continue;
+    if (!/[–-]|to/.test(token) && (bare < 10 || /^(19|20)\d\d$/.test(token))) continue;
     const context = text.slice(Math.max(0, offset - 12), offset + token.length + 12);
     if (new RegExp(`(${MONTHS})\\s+${token}|${token}\\s+(${MONTHS})`).test(context)) continue;
     const ids = bySpelling.get(token) ?? bySpelling.get(token.replace(/\s*-\s*/, "–"));

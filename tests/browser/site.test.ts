@@ -34,28 +34,34 @@ const EMBEDS = USES.map((u) => `/embed/${u.id}/${u.version}/`);
 const OFFERED = USES.filter((u) => !u.correctedBy).map((u) => `/embed/${u.id}/${u.version}/`);
 
 describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { timeout: 180_000 }, ({ site, base }) => {
-const SITE = site;
-const B = base.replace(/\/$/, ""); // prefix for site paths
-const out = tempOut();
-let server: StaticServer;
-let browser: Browser;
-let pages: string[];
+  const SITE = site;
+  const B = base.replace(/\/$/, ""); // prefix for site paths
+  const out = tempOut();
+  let server: StaticServer;
+  let browser: Browser;
+  let pages: string[];
 
-const stories = () => pages.filter((p) => p.startsWith(`${B}/stories/`));
-/** The sitemap's pages plus those it leaves out on purpose: the 404 page and every chart embed. */
-const allPages = () => [...pages, `${B}/404.html`, ...EMBEDS.map((e) => `${B}${e}`)];
-const slug = (path: string) => path.slice(`${B}/stories/`.length).replace(/\/$/, "");
-const name = (path: string) => `${B ? "subpath-" : ""}${path.slice(B.length).replace(/^\/|\/$/g, "").replaceAll("/", "-") || "home"}`;
+  const stories = () => pages.filter((p) => p.startsWith(`${B}/stories/`));
+  /** The sitemap's pages plus those it leaves out on purpose: the 404 page and every chart embed. */
+  const allPages = () => [...pages, `${B}/404.html`, ...EMBEDS.map((e) => `${B}${e}`)];
+  const slug = (path: string) => path.slice(`${B}/stories/`.length).replace(/\/$/, "");
+  const name = (path: string) =>
+    `${B ? "subpath-" : ""}${
+      path
+        .slice(B.length)
+        .replace(/^\/|\/$/g, "")
+        .replaceAll("/", "-") || "home"
+    }`;
 
-async function open(path: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ page: Page; context: BrowserContext; requests: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const requests: string[] = [];
-  page.on("request", (r) => requests.push(r.url()));
-  const response = await page.goto(`${server.origin}${path}`);
-  expect(response?.status(), path).toBe(200);
-  return { page, context, requests };
-}
+  async function open(path: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<{ page: Page; context: BrowserContext; requests: string[] }> {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    const response = await page.goto(`${server.origin}${path}`);
+    expect(response?.status(), path).toBe(200);
+    return { page, context, requests };
+  }
 
   beforeAll(async () => {
     expect((await buildSite(out, { SITE_URL: site, BASE_PATH: base })).code).toBe(0);
@@ -72,9 +78,15 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
 
   it("the sitemap lists every page a reader can reach: each built page but the embeds and the 404 page", () => {
     const built = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? built(join(dir, d.name)) : d.name === "index.html" ? [`${B}/${relative(out, dir)}/`.replace(/\/+$/, "/")] : []));
-    const expected = built(out).filter((p) => !p.startsWith(`${B}/embed/`)).sort();
-    expect(expected).toEqual(expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", ...[...CHARTS_PER_STORY.keys()].map((s) => `/stories/${s}/`)].map((p) => `${B}${p}`)));
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? built(join(dir, d.name)) : d.name === "index.html" ? [`${B}/${relative(out, dir)}/`.replace(/\/+$/, "/")] : [],
+      );
+    const expected = built(out)
+      .filter((p) => !p.startsWith(`${B}/embed/`))
+      .sort();
+    expect(expected).toEqual(
+      expect.arrayContaining(["/", "/about/", "/data/", "/corrections/", ...[...CHARTS_PER_STORY.keys()].map((s) => `/stories/${s}/`)].map((p) => `${B}${p}`)),
+    );
     expect([...pages].sort()).toEqual(expected);
   });
 
@@ -84,9 +96,17 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
       const { page, context } = await open(path, { colorScheme, bypassCSP: true });
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+        ).axe;
         const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(", ")}`,
+        );
       });
       expect(violations, `${path} (${colorScheme})`).toEqual([]);
       await context.close();
@@ -173,11 +193,20 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
       const { page, context } = await open(path, { colorScheme, viewport: { width: 1280, height: 900 } });
       const marks = await page.evaluate(() => {
         const bg = getComputedStyle(document.body).backgroundColor;
-        return [...document.querySelectorAll('svg.chart-svg g[data-mark="bar"] rect, svg.chart-svg g[data-mark="geo"] path, svg.chart-svg g[data-mark="link"] path')]
+        return [
+          ...document.querySelectorAll('svg.chart-svg g[data-mark="bar"] rect, svg.chart-svg g[data-mark="geo"] path, svg.chart-svg g[data-mark="link"] path'),
+        ]
           .filter((e) => e.getBoundingClientRect().width > 0)
           .map((e) => {
             const s = getComputedStyle(e);
-            return { what: `${e.closest("figure")?.id} ${e.querySelector("title")?.textContent ?? e.tagName}`, fill: s.fill, stroke: s.stroke, strokeWidth: parseFloat(s.strokeWidth), fillOpacity: parseFloat(s.fillOpacity), bg };
+            return {
+              what: `${e.closest("figure")?.id} ${e.querySelector("title")?.textContent ?? e.tagName}`,
+              fill: s.fill,
+              stroke: s.stroke,
+              strokeWidth: parseFloat(s.strokeWidth),
+              fillOpacity: parseFloat(s.fillOpacity),
+              bg,
+            };
           });
       });
       expect(marks.length, path).toBeGreaterThan(0);
@@ -197,7 +226,10 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     await page.emulateMedia({ media: "print", colorScheme: "dark" });
     const result = await page.evaluate(() => {
       const shown = (e: Element) => e.getBoundingClientRect().width > 0;
-      const colour = (e: Element, property: "color" | "fill" | "stroke") => ({ what: `${e.tagName.toLowerCase()}.${e.getAttribute("class") ?? ""} ${e.textContent?.trim().slice(0, 30) ?? ""}`, value: getComputedStyle(e)[property] });
+      const colour = (e: Element, property: "color" | "fill" | "stroke") => ({
+        what: `${e.tagName.toLowerCase()}.${e.getAttribute("class") ?? ""} ${e.textContent?.trim().slice(0, 30) ?? ""}`,
+        value: getComputedStyle(e)[property],
+      });
       return {
         bg: getComputedStyle(document.body).backgroundColor,
         nav: getComputedStyle(document.querySelector(".site-header")!).display,
@@ -205,7 +237,9 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
         chartWidths: [...document.querySelectorAll("svg.chart-svg")].filter(shown).map((s) => s.getBoundingClientRect().width),
         text: [...document.querySelectorAll("main h1, main p, main li, main figcaption, main td, main th")].filter(shown).map((e) => colour(e, "color")),
         chartText: [...document.querySelectorAll("svg.chart-svg text")].filter(shown).map((e) => colour(e, "fill")),
-        marks: [...document.querySelectorAll('svg.chart-svg g[data-mark="bar"] rect, svg.chart-svg g[data-mark="geo"] path')].filter(shown).map((e) => ({ ...colour(e, "fill"), stroke: getComputedStyle(e).stroke })),
+        marks: [...document.querySelectorAll('svg.chart-svg g[data-mark="bar"] rect, svg.chart-svg g[data-mark="geo"] path')]
+          .filter(shown)
+          .map((e) => ({ ...colour(e, "fill"), stroke: getComputedStyle(e).stroke })),
       };
     });
     const white = [255, 255, 255];
@@ -213,10 +247,12 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     expect(result.nav).toBe("none");
     expect(result.after).toMatch(/^"? ?\(?.*http/);
     // Something of each kind was found, so the colour checks below checked something.
-    for (const [kind, list] of Object.entries({ charts: result.chartWidths, text: result.text, chartText: result.chartText, marks: result.marks })) expect(list.length, `printed ${kind} found`).toBeGreaterThan(0);
+    for (const [kind, list] of Object.entries({ charts: result.chartWidths, text: result.text, chartText: result.chartText, marks: result.marks }))
+      expect(list.length, `printed ${kind} found`).toBeGreaterThan(0);
     for (const width of result.chartWidths) expect(width).toBeLessThanOrEqual(680); // A4 text column at 96 dpi with 20 mm margins ≈ 642–680 px
     // Dark mode's light text must not reach paper: body text 4.5:1 and chart text 4.5:1 on white.
-    for (const t of [...result.text, ...result.chartText]) expect(contrast(parseRgb(t.value)!, white), `printed ${t.what}: ${t.value}`).toBeGreaterThanOrEqual(4.5);
+    for (const t of [...result.text, ...result.chartText])
+      expect(contrast(parseRgb(t.value)!, white), `printed ${t.what}: ${t.value}`).toBeGreaterThanOrEqual(4.5);
     // Chart marks (bars, map areas) stay visible on white: fill or outline at 3:1.
     for (const m of result.marks) {
       const ratios = [m.value, m.stroke].map(parseRgb).map((c) => (c && c[3] > 0 ? contrast(c, white) : 0));
@@ -232,9 +268,16 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
       const meta = await page.evaluate(() => {
         const get = (sel: string) => document.querySelector(sel)?.getAttribute("content") ?? document.querySelector(sel)?.getAttribute("href") ?? "";
         return {
-          title: document.title, description: get('meta[name="description"]'), canonical: get('link[rel="canonical"]'),
-          ogTitle: get('meta[property="og:title"]'), ogImage: get('meta[property="og:image"]'), ogAlt: get('meta[property="og:image:alt"]'), ogType: get('meta[property="og:type"]'),
-          card: get('meta[name="twitter:card"]'), twImage: get('meta[name="twitter:image"]'), twAlt: get('meta[name="twitter:image:alt"]'),
+          title: document.title,
+          description: get('meta[name="description"]'),
+          canonical: get('link[rel="canonical"]'),
+          ogTitle: get('meta[property="og:title"]'),
+          ogImage: get('meta[property="og:image"]'),
+          ogAlt: get('meta[property="og:image:alt"]'),
+          ogType: get('meta[property="og:type"]'),
+          card: get('meta[name="twitter:card"]'),
+          twImage: get('meta[name="twitter:image"]'),
+          twAlt: get('meta[name="twitter:image:alt"]'),
         };
       });
       for (const [key, value] of Object.entries(meta)) expect(value, `${path} ${key}`).not.toBe("");
@@ -250,7 +293,12 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   });
 
   it("serves the sitemap, RSS feed, robots.txt and favicon", async () => {
-    for (const [file, type] of [["/sitemap-index.xml", "xml"], ["/rss.xml", "xml"], ["/robots.txt", "text/plain"], ["/favicon.svg", "image/svg+xml"]]) {
+    for (const [file, type] of [
+      ["/sitemap-index.xml", "xml"],
+      ["/rss.xml", "xml"],
+      ["/robots.txt", "text/plain"],
+      ["/favicon.svg", "image/svg+xml"],
+    ]) {
       const response = await fetch(`${server.origin}${B}${file}`);
       expect(response.status, file).toBe(200);
       expect(response.headers.get("content-type"), file).toContain(type);
@@ -267,7 +315,10 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     for (const path of allPages()) {
       const { page, context, requests } = await open(path);
       await page.waitForLoadState("networkidle");
-      expect(requests.filter((url) => !url.startsWith(server.origin)), path).toEqual([]);
+      expect(
+        requests.filter((url) => !url.startsWith(server.origin)),
+        path,
+      ).toEqual([]);
       await context.close();
     }
   });
@@ -284,7 +335,9 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     // Every chart placed in any story, at the version that story pins, and nothing else.
     expect([...offered].sort()).toEqual(OFFERED.map((e) => `${B}${e}`).sort());
     const { page, context } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
-    expect(await page.locator("#chart-destinations-map .chart-embed code").textContent()).toContain(`<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18-c1/"`);
+    expect(await page.locator("#chart-destinations-map .chart-embed code").textContent()).toContain(
+      `<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18-c1/"`,
+    );
     await context.close();
     // Old iframes keep working: the version a correction replaced still has its page and PNG.
     for (const href of [...offered, ...EMBEDS.filter((e) => !OFFERED.includes(e)).map((e) => `${B}${e}`)]) {
@@ -300,7 +353,10 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
   });
 
   it("has no broken internal link, asset, download or #fragment on any page", async () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith(".html") ? [join(dir, d.name)] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? files(join(dir, d.name)) : d.name.endsWith(".html") ? [join(dir, d.name)] : [],
+      );
     const ids = new Map<string, Set<string>>();
     const idsOf = async (url: string) => {
       if (!ids.has(url)) ids.set(url, new Set([...(await (await fetch(url)).text()).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
@@ -309,7 +365,10 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
     const checked = new Map<string, number>();
     let links = 0;
     for (const file of files(out)) {
-      const pagePath = `${B}/${file.slice(out.length + 1).replace(/index\.html$/, "").replace(/\.html$/, ".html")}`;
+      const pagePath = `${B}/${file
+        .slice(out.length + 1)
+        .replace(/index\.html$/, "")
+        .replace(/\.html$/, ".html")}`;
       const pageUrl = new URL(pagePath, server.origin);
       const html = readFileSync(file, "utf8");
       for (const [, raw] of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
@@ -347,8 +406,12 @@ async function open(path: string, options: Parameters<Browser["newContext"]>[0] 
       const context = await browser.newContext();
       const page = await context.newPage();
       const violations: string[] = [];
-      page.on("console", (m) => { if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
-      await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)));
+      page.on("console", (m) => {
+        if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+      });
+      await page.addInitScript(() =>
+        document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP): ${e.violatedDirective} ${e.blockedURI}`)),
+      );
       const response = await page.goto(`${server.origin}${path}`);
       expect(response?.headers()["content-security-policy"], path).toContain("default-src 'none'");
       await page.waitForLoadState("networkidle");

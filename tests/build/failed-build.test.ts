@@ -13,7 +13,10 @@ const csv = join(project.root, "data/rescue-and-response/2019-09-18/destinations
 const metaFile = join(project.root, "data/rescue-and-response/2019-09-18/meta.json");
 /** Every file and folder under `dir`, files with their sha256: a file rewritten in place shows. */
 const listing = (dir: string) =>
-  readdirSync(dir, { recursive: true }).map(String).sort().map((f) => (statSync(join(dir, f)).isDirectory() ? `${f}/` : `${f} ${sha256(readFileSync(join(dir, f)))}`));
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => (statSync(join(dir, f)).isDirectory() ? `${f}/` : `${f} ${sha256(readFileSync(join(dir, f)))}`));
 
 describe("a failing build", () => {
   afterAll(project.remove);
@@ -65,7 +68,9 @@ describe("a failing build", () => {
       const result = await buildSite(out, {}, project.root);
       writeFileSync(csv, original);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/Build failed: data\/rescue-and-response\/2019-09-18\/destinations\.csv: checksum mismatch: meta\.json records sha256 [0-9a-f]{64} but the file's is [0-9a-f]{64}/);
+      expect(result.stderr).toMatch(
+        /Build failed: data\/rescue-and-response\/2019-09-18\/destinations\.csv: checksum mismatch: meta\.json records sha256 [0-9a-f]{64} but the file's is [0-9a-f]{64}/,
+      );
       expect(listing(out)).toEqual(before);
     });
   });

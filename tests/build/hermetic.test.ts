@@ -11,7 +11,11 @@ it("a production build makes no network request (telemetry included) and prints 
   writeFileSync(log, "");
   // Every fetch, socket and DNS lookup in the build process is recorded, then refused.
   // A fresh config folder, so that no machine-wide `astro telemetry disable` can stand in for the project's own setting.
-  const result = await buildSite(out, { NETWORK_LOG: log, XDG_CONFIG_HOME: join(out, "..", "config"), NODE_OPTIONS: `--import=${resolve("tests/support/no-network.ts")}` });
+  const result = await buildSite(out, {
+    NETWORK_LOG: log,
+    XDG_CONFIG_HOME: join(out, "..", "config"),
+    NODE_OPTIONS: `--import=${resolve("tests/support/no-network.ts")}`,
+  });
   expect(result.code, result.stderr).toBe(0);
   expect(existsSync(join(out, "index.html"))).toBe(true);
   expect(readFileSync(log, "utf8"), "network requests attempted by the build").toBe("");

@@ -9,7 +9,9 @@ import { expect, it } from "vitest";
 const LAYERS = ["data", "charts", "render", "figures", "components|layouts", "stories", "pages"];
 const layerOf = (path: string) => LAYERS.findIndex((l) => l.split("|").some((name) => path.startsWith(`src/${name}/`)));
 const astroFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? astroFiles(join(dir, d.name)) : d.name.endsWith(".astro") ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? astroFiles(join(dir, d.name)) : d.name.endsWith(".astro") ? [join(dir, d.name)] : [],
+  );
 
 it("every .astro file imports only from its own layer or the layers below it", () => {
   const files = astroFiles("src");

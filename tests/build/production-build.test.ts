@@ -19,7 +19,12 @@ function files(dir: string): string[] {
 
 /** Story slugs (their paths under content/stories without .mdx). */
 const stories = storyFiles().map(storySlug);
-const text = (html: string) => html.replace(/<svg[\s\S]*?<\/svg>/g, " ").replace(/<[^>]+>/g, "").replace(/&nbsp;/g, " ").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<svg[\s\S]*?<\/svg>/g, " ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/\s+/g, " ");
 
 describe("the production build", () => {
   beforeAll(async () => {
@@ -52,17 +57,50 @@ describe("the production build", () => {
     // list repeat numbers, so they are taken out; each figure must then stand as a whole number.
     const html = readFileSync(join(out, "stories", "county-lines-london", "index.html"), "utf8");
     const article = /<article[\s\S]*<\/article>/.exec(html)?.[0] ?? "";
-    const story = text(article.replace(/<figure[\s\S]*?<\/figure>/g, " ").replace(/<sup[\s\S]*?<\/sup>/g, " ").replace(/<(section|footer)[^>]*class="[^"]*sources[\s\S]*?<\/\1>/g, " "));
+    const story = text(
+      article
+        .replace(/<figure[\s\S]*?<\/figure>/g, " ")
+        .replace(/<sup[\s\S]*?<\/sup>/g, " ")
+        .replace(/<(section|footer)[^>]*class="[^"]*sources[\s\S]*?<\/\1>/g, " "),
+    );
     expect(story.length).toBeGreaterThan(2000);
     expect(story).not.toMatch(/<svg|iframe/);
-    const figures = ["4,013", "46%", "29%", "34%", "89%", "90%", "15%", "41", "11", "62", "Norfolk", "Hampshire", "Essex", "Sussex", "Thames Valley", "416", "369", "336", "251", "568", "243", "about 33", "about 2,000", "£800,000", "720"];
+    const figures = [
+      "4,013",
+      "46%",
+      "29%",
+      "34%",
+      "89%",
+      "90%",
+      "15%",
+      "41",
+      "11",
+      "62",
+      "Norfolk",
+      "Hampshire",
+      "Essex",
+      "Sussex",
+      "Thames Valley",
+      "416",
+      "369",
+      "336",
+      "251",
+      "568",
+      "243",
+      "about 33",
+      "about 2,000",
+      "£800,000",
+      "720",
+    ];
     const whole = (figure: string) => new RegExp(`(?<![\\w£.,])${figure.replace(/[.*+?^${}()|[\]\\£]/g, "\\$&")}(?![\\w%]|[.,]\\d)`);
     for (const figure of figures) expect(story, figure).toMatch(whole(figure));
   });
 
   it("passes html-validate (recommended rules, config in .htmlvalidate.json) on every page", async () => {
     // Installed by `npm test` (pretest) in tests/tools; see tests/tools/README.md for why it lives there.
-    interface Report { results: { messages: { ruleId: string; line: number; column: number; message: string }[] }[] }
+    interface Report {
+      results: { messages: { ruleId: string; line: number; column: number; message: string }[] }[];
+    }
     const { HtmlValidate } = (await import(join(process.cwd(), "tests/tools/node_modules/html-validate/dist/esm/index.js"))) as {
       HtmlValidate: new (config: object) => { validateFile(path: string): Promise<Report>; validateString(html: string): Promise<Report> };
     };
@@ -94,7 +132,11 @@ describe("the production build", () => {
     expect(catalog["rescue-and-response"]).not.toBe("2019-09-18");
     const facts = (story: string) => {
       const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
-      return [...html.matchAll(/<span class="fact" data-fact="([^"]+)" data-version="([^"]+)"[^>]*>([^<]+)</g)].map((m) => ({ id: m[1], version: m[2], text: m[3] }));
+      return [...html.matchAll(/<span class="fact" data-fact="([^"]+)" data-version="([^"]+)"[^>]*>([^<]+)</g)].map((m) => ({
+        id: m[1],
+        version: m[2],
+        text: m[3],
+      }));
     };
     const main = facts("county-lines-london");
     // Pinned to the corrected Year 1 (2019-09-18-c1), whose 4,013 is unchanged.
@@ -115,9 +157,14 @@ describe("the production build", () => {
   it("lists, under each story, exactly the sources the page cites, numbered in order of first use", () => {
     for (const story of stories) {
       const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
-      const list = [...(/<ol class="source-list">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "").matchAll(/<li id="source-(\d+)"[^>]*>\s*<span class="source-id">\[(\w+)\]/g)].map((m) => ({ n: Number(m[1]), id: m[2]! }));
+      const list = [
+        ...(/<ol class="source-list">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "").matchAll(/<li id="source-(\d+)"[^>]*>\s*<span class="source-id">\[(\w+)\]/g),
+      ].map((m) => ({ n: Number(m[1]), id: m[2]! }));
       expect(list.length, story).toBeGreaterThan(3);
-      expect(list.map((l) => l.n), story).toEqual(list.map((_, i) => i + 1));
+      expect(
+        list.map((l) => l.n),
+        story,
+      ).toEqual(list.map((_, i) => i + 1));
       expect(new Set(list.map((l) => l.id)).size, `${story}: each source once`).toBe(list.length);
       // Where the body uses a source, in page order: a footnote link (#source-N) or a figure's credit ([S9]).
       const body = /<div class="story-body">([\s\S]*)<section class="story-sources"/.exec(html)?.[1] ?? "";
@@ -135,7 +182,9 @@ describe("the production build", () => {
       expect(readFileSync(join(out, "stories", story, "index.html"), "utf8"), story).toContain('<time datetime="2026-12-01">1 December 2026</time>: ');
       expect(corrections, story).toContain(`/stories/${story}/#corrections`);
     }
-    const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!).filter((i) => i.includes("<title>Correction: ") && i.includes("<pubDate>Tue, 01 Dec 2026"));
+    const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)]
+      .map((m) => m[1]!)
+      .filter((i) => i.includes("<title>Correction: ") && i.includes("<pubDate>Tue, 01 Dec 2026"));
     expect(items).toHaveLength(4);
     const data = text(readFileSync(join(out, "data", "index.html"), "utf8"));
     expect(data).toContain("Version 2019-09-18-c1: Corrects version 2019-09-18. Southend (36) and Basildon (30) are removed from towns.csv");
@@ -147,7 +196,9 @@ describe("the production build", () => {
     const uses = chartUses(storySources());
     expect(uses.length).toBeGreaterThanOrEqual(chartIds.length);
     // Charts whose story moved to a corrected version stay embeddable at the version they first showed.
-    expect(uses.filter((u) => u.correctedBy).map((u) => `${u.id}/${u.version}`)).toEqual(expect.arrayContaining(["destinations/2019-09-18", "destinations-map/2019-09-18"]));
+    expect(uses.filter((u) => u.correctedBy).map((u) => `${u.id}/${u.version}`)).toEqual(
+      expect.arrayContaining(["destinations/2019-09-18", "destinations-map/2019-09-18"]),
+    );
     for (const use of uses) {
       expect(existsSync(join(out, "embed", use.id, use.version, "index.html")), `${use.id}/${use.version}`).toBe(true);
       expect(existsSync(join(out, "embed", use.id, `${use.version}.png`)), `${use.id}/${use.version}.png`).toBe(true);
@@ -167,11 +218,15 @@ describe("the production build", () => {
     const data = readFileSync(join(out, "data", "index.html"), "utf8");
     expect(data).toContain('id="changelog"');
     // Every version folder of every dataset, read from data/ itself.
-    const versions = readdirSync("data", { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join("data", d.name)).map((v) => `${d.name}-${v}`));
+    const versions = readdirSync("data", { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join("data", d.name)).map((v) => `${d.name}-${v}`));
     expect(versions.length).toBeGreaterThanOrEqual(6);
     for (const version of versions) expect(data).toContain(`href="#${version}"`);
     const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-c1-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
-    expect(text(diff)).toMatch(/Norfolk norfolk\s*destinations\s*416 \(Research period\)\s*198† \(Year 2 analysis period\)\s*Changed: value, rank, period, status, sources/);
+    expect(text(diff)).toMatch(
+      /Norfolk norfolk\s*destinations\s*416 \(Research period\)\s*198† \(Year 2 analysis period\)\s*Changed: value, rank, period, status, sources/,
+    );
     expect(text(diff)).toMatch(/Brighton brighton\s*towns\s*—\s*128† \(Year 2 analysis period\)\s*New in 2020-09-30/);
   });
 });

@@ -16,7 +16,9 @@ it("the test command names every system package the suite asks for when a tool i
   const named = packages(commands[1]!);
   expect(named.length).toBeGreaterThan(0);
   // Each missing-tool error names an install command; its packages must be in the README's command.
-  const hints = ["scripts/serve/chromium.ts", "scripts/serve/nginx.ts"].flatMap((f) => [...readFileSync(f, "utf8").matchAll(/apt-get install -y ([a-z0-9 -]+)"/g)].flatMap((m) => m[1]!.split(" ")));
+  const hints = ["scripts/serve/chromium.ts", "scripts/serve/nginx.ts"].flatMap((f) =>
+    [...readFileSync(f, "utf8").matchAll(/apt-get install -y ([a-z0-9 -]+)"/g)].flatMap((m) => m[1]!.split(" ")),
+  );
   expect(hints.length).toBeGreaterThanOrEqual(2);
   expect(hints.filter((p) => !named.includes(p))).toEqual([]);
   // Fonts: share images and screenshots are drawn with DejaVu and Liberation.
@@ -28,6 +30,14 @@ it("CI runs the README's test command itself, with CI=true, and installs with np
   expect(ci).toMatch(/^export CI=true\b/m);
   expect(ci).toContain("README.md");
   expect(ci).toMatch(/bash -c "\$test_command"/);
-  for (const [file, text] of [[".ci/run", ci], ["README.md", readme], ["package.json", readFileSync("package.json", "utf8")], ["content/README.md", readFileSync("content/README.md", "utf8")]] as const)
-    expect(text.split("\n").filter((l) => /npm install\b/.test(l) && !/after changing a\s*$|run `npm install`, read the lockfile diff/.test(l)), file).toEqual([]);
+  for (const [file, text] of [
+    [".ci/run", ci],
+    ["README.md", readme],
+    ["package.json", readFileSync("package.json", "utf8")],
+    ["content/README.md", readFileSync("content/README.md", "utf8")],
+  ] as const)
+    expect(
+      text.split("\n").filter((l) => /npm install\b/.test(l) && !/after changing a\s*$|run `npm install`, read the lockfile diff/.test(l)),
+      file,
+    ).toEqual([]);
 });

@@ -19,7 +19,10 @@ const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSy
 
 it("the two machine settings really differ for Node (time zone and default locale)", () => {
   const seen = settings.map((env) =>
-    execFileSync(process.execPath, ["-p", "const o = Intl.DateTimeFormat().resolvedOptions(); `${o.timeZone} ${o.locale} ${new Date(0).getHours()}`"], { env: { ...hermeticEnv(), ...env }, encoding: "utf8" }).trim(),
+    execFileSync(process.execPath, ["-p", "const o = Intl.DateTimeFormat().resolvedOptions(); `${o.timeZone} ${o.locale} ${new Date(0).getHours()}`"], {
+      env: { ...hermeticEnv(), ...env },
+      encoding: "utf8",
+    }).trim(),
   );
   expect(seen[0]).toBe("UTC en-US 0");
   expect(seen[1]).toMatch(/^Pacific\/Kiritimati de-DE (?!0$)\d+$/); // midnight UTC is not midnight there
@@ -30,7 +33,11 @@ it("two clean builds of the same commit, in different time zones and locales, pr
     const result = await buildSite(out, settings[i], projects[i]!.root);
     expect(result.code, result.stderr).toBe(0);
   }
-  const [a, b] = outs.map((out) => files(out).map((f) => relative(out, f)).sort());
+  const [a, b] = outs.map((out) =>
+    files(out)
+      .map((f) => relative(out, f))
+      .sort(),
+  );
   expect(a!.length).toBeGreaterThan(50);
   expect(a).toEqual(b);
   const differing = a!.filter((f) => !readFileSync(join(outs[0]!, f)).equals(readFileSync(join(outs[1]!, f))));

@@ -23,6 +23,8 @@ it("boroughs-map: writes the published values, keeping ranges as ranges, and cir
 });
 
 it("boroughs-map: the description lists every published borough figure in both panels", () => {
-  expect(chart.description).toContain("Londoners linked to county lines: Lambeth 271 (one outlet only); Newham 200–300 (one outlet only); Croydon 200–300 (one outlet only)");
+  expect(chart.description).toContain(
+    "Londoners linked to county lines: Lambeth 271 (one outlet only); Newham 200–300 (one outlet only); Croydon 200–300 (one outlet only)",
+  );
   expect(chart.description).toContain("Tower Hamlets 14 (one outlet only)");
 });

@@ -34,7 +34,9 @@ it("destinations-map: the description names the top areas with their counts", ()
 
 it("destinations-map: labels the ranked areas by name on the wide map and by rank on the narrow one", () => {
   const texts = (variant: "wide" | "narrow") => [...parseSvg(chart.svg[variant]).querySelectorAll("text")].map((t) => t.textContent);
-  expect(texts("wide")).toEqual(expect.arrayContaining(["London", "Norfolk 416", "Hampshire 369†", "Essex 336‡", "Sussex (no count)", "Thames Valley 251†", "Suffolk 238"]));
+  expect(texts("wide")).toEqual(
+    expect.arrayContaining(["London", "Norfolk 416", "Hampshire 369†", "Essex 336‡", "Sussex (no count)", "Thames Valley 251†", "Suffolk 238"]),
+  );
   expect(texts("narrow")).toEqual(expect.arrayContaining(["London", "1", "2", "3", "4", "5", "6"]));
   expect(chart.numberedKey).toEqual(["Norfolk 416", "Hampshire 369†", "Essex 336‡", "Sussex (no count)", "Thames Valley 251†", "Suffolk 238"]);
 });

@@ -28,16 +28,24 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
   });
 
   it("a missing field names the field and how to add it", () => {
-    expect(message(VALID.replace(/^byline:.*\n/m, ""))).toBe(`${FILE}:1: frontmatter is missing "byline": add a line "byline: …" (who wrote it, e.g. "By the data team")`);
+    expect(message(VALID.replace(/^byline:.*\n/m, ""))).toBe(
+      `${FILE}:1: frontmatter is missing "byline": add a line "byline: …" (who wrote it, e.g. "By the data team")`,
+    );
   });
 
   it("an invalid date names the line, the column and the expected form", () => {
-    expect(message(VALID.replace("published: 2019-09-19", "published: 19/09/2019"))).toBe(`${FILE}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "19/09/2019")`);
-    expect(message(VALID.replace("published: 2019-09-19", 'published: "2019-02-30"'))).toBe(`${FILE}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-02-30")`);
+    expect(message(VALID.replace("published: 2019-09-19", "published: 19/09/2019"))).toBe(
+      `${FILE}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "19/09/2019")`,
+    );
+    expect(message(VALID.replace("published: 2019-09-19", 'published: "2019-02-30"'))).toBe(
+      `${FILE}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-02-30")`,
+    );
   });
 
   it("a misspelt field suggests the right one", () => {
-    expect(message(VALID.replace("standfirst:", "standfrist:"))).toBe(`${FILE}:3:1: frontmatter has no field "standfrist"; did you mean "standfirst"? The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections`);
+    expect(message(VALID.replace("standfirst:", "standfrist:"))).toBe(
+      `${FILE}:3:1: frontmatter has no field "standfrist"; did you mean "standfirst"? The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections`,
+    );
   });
 
   it("a correction without a real date points at the correction", () => {
@@ -46,28 +54,44 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
   });
 
   it("an unknown data version lists the versions that exist", () => {
-    expect(message(VALID.replace("---\n\nText", 'data:\n  national: "2020-01-01"\n---\n\nText'))).toBe(`${FILE}:8:3: frontmatter "data.national": no version "2020-01-01" of national; available: 2019-01-30, 2019-01-30-c1`);
+    expect(message(VALID.replace("---\n\nText", 'data:\n  national: "2020-01-01"\n---\n\nText'))).toBe(
+      `${FILE}:8:3: frontmatter "data.national": no version "2020-01-01" of national; available: 2019-01-30, 2019-01-30-c1`,
+    );
   });
 
   it("a compared version must exist, and must differ from a pinned version of the same dataset", () => {
     const withPins = (pins: string) => VALID.replace("---\n\nText", `${pins}---\n\nText`);
     expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-09-18"\n'))).toBe("");
-    expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-01-01"\n'))).toBe(`${FILE}:10:3: frontmatter "compare.rescue-and-response": no version "2019-01-01" of rescue-and-response; available: 2019-09-18, 2019-09-18-c1, 2020-09-30, 2020-09-30-c1`);
-    expect(message(withPins('compare:\n  rescue-and-response: "2019-09-18"\n'))).toBe(`${FILE}:8:3: frontmatter "compare.rescue-and-response": pin the version you compare against under data: first (data: rescue-and-response: "…")`);
-    expect(message(withPins('data:\n  rescue-and-response: "2019-09-18"\ncompare:\n  rescue-and-response: "2019-09-18"\n'))).toBe(`${FILE}:10:3: frontmatter "compare.rescue-and-response": "2019-09-18" is already the pinned version under data:; compare with a different version`);
+    expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-01-01"\n'))).toBe(
+      `${FILE}:10:3: frontmatter "compare.rescue-and-response": no version "2019-01-01" of rescue-and-response; available: 2019-09-18, 2019-09-18-c1, 2020-09-30, 2020-09-30-c1`,
+    );
+    expect(message(withPins('compare:\n  rescue-and-response: "2019-09-18"\n'))).toBe(
+      `${FILE}:8:3: frontmatter "compare.rescue-and-response": pin the version you compare against under data: first (data: rescue-and-response: "…")`,
+    );
+    expect(message(withPins('data:\n  rescue-and-response: "2019-09-18"\ncompare:\n  rescue-and-response: "2019-09-18"\n'))).toBe(
+      `${FILE}:10:3: frontmatter "compare.rescue-and-response": "2019-09-18" is already the pinned version under data:; compare with a different version`,
+    );
   });
 
   it("an update says what it added: updated and updateNote come together", () => {
-    expect(message(VALID.replace("published: 2019-09-19\n", "published: 2019-09-19\nupdated: 2022-07-29\n"))).toBe(`${FILE}:6:1: frontmatter "updated": say what the update added in updateNote: "…" (readers see it beside the date)`);
-    expect(message(VALID.replace("published: 2019-09-19\n", 'published: 2019-09-19\nupdateNote: "added later figures"\n'))).toBe(`${FILE}:6:1: frontmatter "updateNote": an updateNote needs the date of the update in updated:`);
+    expect(message(VALID.replace("published: 2019-09-19\n", "published: 2019-09-19\nupdated: 2022-07-29\n"))).toBe(
+      `${FILE}:6:1: frontmatter "updated": say what the update added in updateNote: "…" (readers see it beside the date)`,
+    );
+    expect(message(VALID.replace("published: 2019-09-19\n", 'published: 2019-09-19\nupdateNote: "added later figures"\n'))).toBe(
+      `${FILE}:6:1: frontmatter "updateNote": an updateNote needs the date of the update in updated:`,
+    );
     expect(message(VALID.replace("published: 2019-09-19\n", 'published: 2019-09-19\nupdated: 2022-07-29\nupdateNote: "added later figures"\n'))).toBe("");
   });
 
   it("broken YAML names the line", () => {
-    expect(message(VALID.replace('byline: "By the data team"', 'byline: "By the data team'))).toMatch(new RegExp(`^${FILE}:4:\\d+: frontmatter is not valid YAML: `));
+    expect(message(VALID.replace('byline: "By the data team"', 'byline: "By the data team'))).toMatch(
+      new RegExp(`^${FILE}:4:\\d+: frontmatter is not valid YAML: `),
+    );
   });
 
   it("a story without frontmatter is told what to add", () => {
-    expect(message("Just text.\n")).toBe(`${FILE}:1:1: the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)`);
+    expect(message("Just text.\n")).toBe(
+      `${FILE}:1:1: the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)`,
+    );
   });
 });

@@ -17,92 +17,158 @@ function check(mdx: string, frontmatter: object = { data: YEAR_1 }): string {
     mdxToJs(mdx, { mdastPlugins: [checkComponentsPlugin], fileURL: new URL(`file://${process.cwd()}/${FILE}`), data: { astro: { frontmatter } } } as never);
     return "";
   } catch (error) {
-    return (error as Error).message.split("\n").find((l) => l.includes(FILE))?.replace(/^.*?(content\/)/, "$1") ?? (error as Error).message;
+    return (
+      (error as Error).message
+        .split("\n")
+        .find((l) => l.includes(FILE))
+        ?.replace(/^.*?(content\/)/, "$1") ?? (error as Error).message
+    );
   }
 }
 
 describe("story checks (each editor mistake and its exact message)", () => {
   it("accepts a story that uses the editor surface correctly", () => {
-    expect(check(`Intro.\n\n<Fact id="linked-total" /> people, see <Cite source="P2" />.\n\n<Chart id="destinations" title="Norfolk led" subtitle="By area" />\n`)).toBe("");
+    expect(
+      check(`Intro.\n\n<Fact id="linked-total" /> people, see <Cite source="P2" />.\n\n<Chart id="destinations" title="Norfolk led" subtitle="By area" />\n`),
+    ).toBe("");
   });
 
   it("unknown chart id: names file, line and column, and lists the valid ids", () => {
-    expect(check(`Intro.\n\n<Chart id="destination" title="T" subtitle="S" />\n`)).toBe(`${FILE}:3:1: <Chart id="destination">: unknown chart id "destination". Use one of: ${chartIds.join(", ")}`);
+    expect(check(`Intro.\n\n<Chart id="destination" title="T" subtitle="S" />\n`)).toBe(
+      `${FILE}:3:1: <Chart id="destination">: unknown chart id "destination". Use one of: ${chartIds.join(", ")}`,
+    );
   });
 
   it("unknown fact id: suggests the closest and lists the valid ids", () => {
-    const ids = allFacts(YEAR_1).filter((f) => f.dataset === "rescue-and-response").map((f) => f.id).sort().join(", ");
-    expect(check(`We found <Fact id="linked-totl" /> people.\n`)).toBe(`${FILE}:1:10: <Fact id="linked-totl">: unknown fact id "linked-totl" (did you mean "linked-total"?). Use one of: ${ids}`);
+    const ids = allFacts(YEAR_1)
+      .filter((f) => f.dataset === "rescue-and-response")
+      .map((f) => f.id)
+      .sort()
+      .join(", ");
+    expect(check(`We found <Fact id="linked-totl" /> people.\n`)).toBe(
+      `${FILE}:1:10: <Fact id="linked-totl">: unknown fact id "linked-totl" (did you mean "linked-total"?). Use one of: ${ids}`,
+    );
   });
 
   it("a Chart without a title asks for the takeaway", () => {
-    expect(check(`<Chart id="destinations" subtitle="S" />\n`)).toBe(`${FILE}:1:1: <Chart> needs a title stating the chart's takeaway, e.g. title="Norfolk was the top destination"`);
+    expect(check(`<Chart id="destinations" subtitle="S" />\n`)).toBe(
+      `${FILE}:1:1: <Chart> needs a title stating the chart's takeaway, e.g. title="Norfolk was the top destination"`,
+    );
   });
 
   it("a misspelt prop suggests the right one and lists the props", () => {
-    expect(check(`<Chart id="destinations" title="T" subtitel="S" />\n`)).toBe(`${FILE}:1:1: <Chart> has no prop "subtitel"; did you mean "subtitle"? Its props are: id, title, subtitle, notes`);
+    expect(check(`<Chart id="destinations" title="T" subtitel="S" />\n`)).toBe(
+      `${FILE}:1:1: <Chart> has no prop "subtitel"; did you mean "subtitle"? Its props are: id, title, subtitle, notes`,
+    );
   });
 
   it("a misspelt component suggests the right one", () => {
-    expect(check(`Text <Fcat id="linked-total" /> more.\n`)).toBe(`${FILE}:1:6: unknown component <Fcat>; did you mean <Fact>? The components are: <Chart>, <Fact>, <Aside>, <PullQuote>, <Cite>`);
+    expect(check(`Text <Fcat id="linked-total" /> more.\n`)).toBe(
+      `${FILE}:1:6: unknown component <Fcat>; did you mean <Fact>? The components are: <Chart>, <Fact>, <Aside>, <PullQuote>, <Cite>`,
+    );
   });
 
   it("an unknown source in <Cite> lists the story's sources", () => {
-    expect(check(`As reported <Cite source="S99" />.\n`)).toMatch(new RegExp(`^${FILE}:1:13: <Cite source="S99">: unknown source id\\. The story's data cites: P2, `));
+    expect(check(`As reported <Cite source="S99" />.\n`)).toMatch(
+      new RegExp(`^${FILE}:1:13: <Cite source="S99">: unknown source id\\. The story's data cites: P2, `),
+    );
   });
 
   it("a number typed by hand that equals a data value names the Fact to use", () => {
-    expect(check(`Intro.\n\nCity Hall found 4,013 Londoners.\n`)).toBe(`${FILE}:3:17: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`);
-    expect(check(`Norfolk had 46% of nothing.\n`)).toBe(`${FILE}:1:13: "46%" is typed by hand but it is a value in the story's data; write <Fact id="linked-15-19" /> instead, so the number stays sourced and in step with the data`);
+    expect(check(`Intro.\n\nCity Hall found 4,013 Londoners.\n`)).toBe(
+      `${FILE}:3:17: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`,
+    );
+    expect(check(`Norfolk had 46% of nothing.\n`)).toBe(
+      `${FILE}:1:13: "46%" is typed by hand but it is a value in the story's data; write <Fact id="linked-15-19" /> instead, so the number stays sourced and in step with the data`,
+    );
   });
 
   it("a Fact or Chart whose dataset the frontmatter does not pin is refused, naming the pin to add", () => {
-    expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(`${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the number stays the same when a new version lands`);
-    expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(`${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the chart keeps its numbers when a new version lands`);
+    expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(
+      `${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the number stays the same when a new version lands`,
+    );
+    expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(
+      `${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the chart keeps its numbers when a new version lands`,
+    );
   });
 
   it("a Fact from another version needs that version under compare:, and an id that exists in it", () => {
     const compared = { data: { "rescue-and-response": "2020-09-30" }, compare: YEAR_1 };
     expect(check(`Then <Fact id="linked-total" version="2019-09-18" />, now <Fact id="linked-total" />.\n`, compared)).toBe("");
-    expect(check(`Then <Fact id="linked-total" version="2019-09-18" />.\n`, { data: { "rescue-and-response": "2020-09-30" } })).toBe(`${FILE}:1:6: <Fact id="linked-total" version="2019-09-18">: version "2019-09-18" is not one this story pins; add it under "compare:" in the frontmatter (e.g. rescue-and-response: "2019-09-18")`);
-    const year1Ids = allFacts(YEAR_1).filter((f) => f.dataset === "rescue-and-response").map((f) => f.id).sort().join(", ");
-    expect(check(`Then <Fact id="brighton" version="2019-09-18" />.\n`, compared)).toBe(`${FILE}:1:6: <Fact id="brighton" version="2019-09-18">: unknown fact id "brighton" in version 2019-09-18. Valid ids: ${year1Ids}`);
+    expect(check(`Then <Fact id="linked-total" version="2019-09-18" />.\n`, { data: { "rescue-and-response": "2020-09-30" } })).toBe(
+      `${FILE}:1:6: <Fact id="linked-total" version="2019-09-18">: version "2019-09-18" is not one this story pins; add it under "compare:" in the frontmatter (e.g. rescue-and-response: "2019-09-18")`,
+    );
+    const year1Ids = allFacts(YEAR_1)
+      .filter((f) => f.dataset === "rescue-and-response")
+      .map((f) => f.id)
+      .sort()
+      .join(", ");
+    expect(check(`Then <Fact id="brighton" version="2019-09-18" />.\n`, compared)).toBe(
+      `${FILE}:1:6: <Fact id="brighton" version="2019-09-18">: unknown fact id "brighton" in version 2019-09-18. Valid ids: ${year1Ids}`,
+    );
     // A number typed by hand is refused when it equals a value of either version.
-    expect(check(`Year 1 found 4,013.\n`, compared)).toBe(`${FILE}:1:14: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`);
+    expect(check(`Year 1 found 4,013.\n`, compared)).toBe(
+      `${FILE}:1:14: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`,
+    );
   });
 
   it("a comparison chart needs both of its versions pinned", () => {
-    expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`)).toBe(`${FILE}:1:1: <Chart id="year-two-total"> compares rescue-and-response 2019-09-18 with 2020-09-30; pin them in the frontmatter: data: rescue-and-response: "2020-09-30" and compare: rescue-and-response: "2019-09-18"`);
+    expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`)).toBe(
+      `${FILE}:1:1: <Chart id="year-two-total"> compares rescue-and-response 2019-09-18 with 2020-09-30; pin them in the frontmatter: data: rescue-and-response: "2020-09-30" and compare: rescue-and-response: "2019-09-18"`,
+    );
     expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`, { data: { "rescue-and-response": "2020-09-30" }, compare: YEAR_1 })).toBe("");
   });
 
   it("lists what the story cites in order of first use, each source once, for the footnotes and the source list", () => {
     const frontmatter: { data: object; published: string; citations?: { source: { id: string } }[] } = { data: YEAR_1, published: "2019-09-26" };
-    expect(check(`City Hall said so <Cite source="P2" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`, frontmatter)).toBe("");
+    expect(
+      check(
+        `City Hall said so <Cite source="P2" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`,
+        frontmatter,
+      ),
+    ).toBe("");
     // Every citation in document order: P2; linked-total's S1 S7 S8 S9 (meta.json order); P2 again; the
     // sex chart's sources as its credit line lists them (S1 S9, from linked-male and referred-male).
     expect(frontmatter.citations!.map((c) => c.source.id)).toEqual(["P2", "S1", "S7", "S8", "S9", "P2", "S1", "S9"]);
     // Numbered once each, in order of first use.
-    expect(numberCitations(frontmatter.citations as never).map((c) => `${c.number} ${c.source.id} #${c.anchor}`)).toEqual(["1 P2 #source-1", "2 S1 #source-2", "3 S7 #source-3", "4 S8 #source-4", "5 S9 #source-5"]);
+    expect(numberCitations(frontmatter.citations as never).map((c) => `${c.number} ${c.source.id} #${c.anchor}`)).toEqual([
+      "1 P2 #source-1",
+      "2 S1 #source-2",
+      "3 S7 #source-3",
+      "4 S8 #source-4",
+      "5 S9 #source-5",
+    ]);
   });
 
   it("no time travel: a source dated after the story is refused at the citation, naming it and both dates", () => {
     const story = { data: YEAR_1, published: "2019-09-19" };
-    const later = "A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:";
-    expect(check(`Newham had <Fact id="newham-referred" />.\n`, story)).toBe(`${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`);
-    expect(check(`Brent said so <Cite source="P5" />.\n`, story)).toBe(`${FILE}:1:15: <Cite source="P5"> cites P5 (Brent Council, 20 September 2019), dated after this story (published 19 September 2019). ${later}`);
-    expect(check(`Intro.\n\n<Chart id="boroughs-map" title="T" subtitle="S" />\n`, story)).toBe(`${FILE}:3:1: <Chart id="boroughs-map"> (row "newham-referred") cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`);
+    const later =
+      "A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:";
+    expect(check(`Newham had <Fact id="newham-referred" />.\n`, story)).toBe(
+      `${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`,
+    );
+    expect(check(`Brent said so <Cite source="P5" />.\n`, story)).toBe(
+      `${FILE}:1:15: <Cite source="P5"> cites P5 (Brent Council, 20 September 2019), dated after this story (published 19 September 2019). ${later}`,
+    );
+    expect(check(`Intro.\n\n<Chart id="boroughs-map" title="T" subtitle="S" />\n`, story)).toBe(
+      `${FILE}:3:1: <Chart id="boroughs-map"> (row "newham-referred") cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`,
+    );
     // A row that also has an earlier source is cited by that one alone.
     expect(check(`Lambeth had <Fact id="lambeth-referred" />.\n`, story)).toBe("");
     // With an update on or after the source, it may be cited.
     expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-25" })).toBe("");
-    expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-24" })).toBe(`${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (updated 24 September 2019). ${later}`);
+    expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-24" })).toBe(
+      `${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (updated 24 September 2019). ${later}`,
+    );
   });
 
   it("attributions carry their source: a sentence saying who said, found or reported something needs a Cite or a Fact", () => {
     const fix = 'Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)';
-    expect(check(`Intro.\n\nThe lines run north. City Hall said most of them ran to Norfolk. That is all.\n`)).toBe(`${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk.". ${fix}`);
-    for (const verb of ["says", "found", "reported", "estimated", "described"]) expect(check(`The agency ${verb} it.\n`), verb).toMatch(/cites no source: "The agency/);
+    expect(check(`Intro.\n\nThe lines run north. City Hall said most of them ran to Norfolk. That is all.\n`)).toBe(
+      `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk.". ${fix}`,
+    );
+    for (const verb of ["says", "found", "reported", "estimated", "described"])
+      expect(check(`The agency ${verb} it.\n`), verb).toMatch(/cites no source: "The agency/);
     expect(check(`According to one paper, it fell.\n`)).toMatch(/cites no source: "According to one paper, it fell\."/);
     expect(check(`City Hall said so <Cite source="P2" />. They found <Fact id="linked-total" />.\n`)).toBe("");
     // What we say ourselves is not an attribution.
@@ -118,7 +184,12 @@ describe("story checks (each editor mistake and its exact message)", () => {
 describe("findTypedNumbers(text, facts)", () => {
   const facts = allFacts(YEAR_1);
   it("lists every Fact holding a typed value, and keeps ranges whole", () => {
-    expect(findTypedNumbers("Brent had 37 referrals", facts)[0]!.factIds).toEqual(["brent-referred", "croydon-referred", "lambeth-referred", "newham-referred"]);
+    expect(findTypedNumbers("Brent had 37 referrals", facts)[0]!.factIds).toEqual([
+      "brent-referred",
+      "croydon-referred",
+      "lambeth-referred",
+      "newham-referred",
+    ]);
     expect(findTypedNumbers("between 200 to 300 each", facts)[0]).toMatchObject({ text: "200 to 300", factIds: ["croydon-linked", "newham-linked"] });
   });
   it("ignores years, dates, small numbers and numbers that are not data values", () => {

@@ -30,14 +30,19 @@ interface Case {
 }
 
 const CORPUS = "tests/corpus";
-const cases = readdirSync(CORPUS).filter((d) => existsSync(join(CORPUS, d, "case.json"))).sort();
+const cases = readdirSync(CORPUS)
+  .filter((d) => existsSync(join(CORPUS, d, "case.json")))
+  .sort();
 const project = copyProject();
 const out = join(project.root, "dist");
 const listing = (dir: string) =>
-  readdirSync(dir, { recursive: true }).map(String).sort().map((f) => {
-    const path = join(dir, f);
-    return statSync(path).isDirectory() ? `${f}/` : `${f} ${createHash("sha256").update(readFileSync(path)).digest("hex")}`;
-  });
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .sort()
+    .map((f) => {
+      const path = join(dir, f);
+      return statSync(path).isDirectory() ? `${f}/` : `${f} ${createHash("sha256").update(readFileSync(path)).digest("hex")}`;
+    });
 let baseline: string[];
 
 /** Applies a case to the project copy; returns a function that restores every file it touched. */
@@ -124,17 +129,26 @@ describe("the broken and hostile input corpus", () => {
       expect(result.code, message).not.toBe(0);
       if (spec.check === "fast") {
         const size = statSync(join(project.root, "data/rescue-and-response/2019-09-18/destinations.csv")).size;
-        expect(message).toBe(`data/rescue-and-response/2019-09-18/destinations.csv: the file is ${size.toLocaleString("en-GB")} bytes; the limit is 1,000,000 bytes for one table (our tables hold tens of rows: check the export)`);
-        console.log(`[corpus] ${name}: a ${(size / 1e6).toFixed(0)} MB CSV was refused in ${seconds.toFixed(2)} s, whole build command included (the file is never read: its size is checked first)`);
+        expect(message).toBe(
+          `data/rescue-and-response/2019-09-18/destinations.csv: the file is ${size.toLocaleString("en-GB")} bytes; the limit is 1,000,000 bytes for one table (our tables hold tens of rows: check the export)`,
+        );
+        console.log(
+          `[corpus] ${name}: a ${(size / 1e6).toFixed(0)} MB CSV was refused in ${seconds.toFixed(2)} s, whole build command included (the file is never read: its size is checked first)`,
+        );
       } else if (spec.check === "checksum") {
-        expect(message).toMatch(/^data\/rescue-and-response\/2019-09-18\/destinations\.csv: checksum mismatch: meta\.json records sha256 fd4949c3[0-9a-f]{56} but the file's is [0-9a-f]{64}\. A published file never changes: put the corrected file in a new version folder \(see data\/README\.md\)$/);
+        expect(message).toMatch(
+          /^data\/rescue-and-response\/2019-09-18\/destinations\.csv: checksum mismatch: meta\.json records sha256 fd4949c3[0-9a-f]{56} but the file's is [0-9a-f]{64}\. A published file never changes: put the corrected file in a new version folder \(see data\/README\.md\)$/,
+        );
       } else if (spec.check === "not-json") {
         expect(message).toMatch(/^data\/rescue-and-response\/2019-09-18\/meta\.json: not valid JSON: /);
       } else {
         expect(message).toBe(spec.message);
       }
       expect(listing(out), "dist/ must be unchanged").toEqual(baseline);
-      expect(readdirSync(project.root).filter((f) => f.startsWith("dist.")), "no temporary build folder left behind").toEqual([]);
+      expect(
+        readdirSync(project.root).filter((f) => f.startsWith("dist.")),
+        "no temporary build folder left behind",
+      ).toEqual([]);
     } finally {
       restore();
     }
@@ -143,7 +157,8 @@ describe("the broken and hostile input corpus", () => {
 
 const loadsOut = tempOut();
 /** The chart SVGs of the destinations embed page, as built: what a reader sees of the file. */
-const drawn = (dist: string) => [...readFileSync(join(dist, "embed/destinations/2019-09-18/index.html"), "utf8").matchAll(/<svg\b[^>]*class="chart-svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+const drawn = (dist: string) =>
+  [...readFileSync(join(dist, "embed/destinations/2019-09-18/index.html"), "utf8").matchAll(/<svg\b[^>]*class="chart-svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
 
 /**
  * Valid but unusual files: the real build succeeds (into its own folder, so the baseline stays) and
@@ -162,6 +177,8 @@ async function checkLoads(name: string) {
   expect(strip(unusual.tables.destinations!)).toEqual(strip(original.tables.destinations!));
   if (name.includes("quoted")) {
     expect(unusual.tables.destinations![0]!.note).toBe('Top in every list, by far; the "leader" since\n2018, whatever the count');
-    expect(readFileSync(join(loadsOut, "embed/destinations/2019-09-18/index.html"), "utf8")).toMatch(/Top in every list, by far; the (?:"|&quot;|&#34;)leader(?:"|&quot;|&#34;) since\s+2018, whatever the count/);
+    expect(readFileSync(join(loadsOut, "embed/destinations/2019-09-18/index.html"), "utf8")).toMatch(
+      /Top in every list, by far; the (?:"|&quot;|&#34;)leader(?:"|&quot;|&#34;) since\s+2018, whatever the count/,
+    );
   } else expect(unusual.tables.destinations!.map((r) => r.note)).toEqual(original.tables.destinations!.map((r) => r.note));
 }

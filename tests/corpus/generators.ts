@@ -31,7 +31,14 @@ export function applyGenerator(name: string, root: string, touch: (file: string)
     case "extra-source":
       return edit(`${R1}/meta.json`, (b) => {
         const meta = JSON.parse(b.toString()) as { sources: object[] };
-        meta.sources.push({ id: "S12", title: "An article nobody cites", publisher: "A newspaper", date: "2019-09", url: "https://example.org/", licence: "Publisher copyright." });
+        meta.sources.push({
+          id: "S12",
+          title: "An article nobody cites",
+          publisher: "A newspaper",
+          date: "2019-09",
+          url: "https://example.org/",
+          licence: "Publisher copyright.",
+        });
         return `${JSON.stringify(meta, null, 2)}\n`;
       });
     case "delete-towns":
@@ -43,7 +50,11 @@ export function applyGenerator(name: string, root: string, touch: (file: string)
       return edit("data/london-boroughs/2018-04-01/london-boroughs.topo.json", (b) => {
         const topo = JSON.parse(b.toString()) as { objects: { boroughs: { geometries: { id: string; type: string; arcs: number[][] | number[][][] }[] } } };
         const city = topo.objects.boroughs.geometries.find((g) => g.id === "E09000001")!;
-        const reverse = (ring: number[]) => ring.slice().reverse().map((arc) => ~arc);
+        const reverse = (ring: number[]) =>
+          ring
+            .slice()
+            .reverse()
+            .map((arc) => ~arc);
         city.arcs = city.type === "Polygon" ? (city.arcs as number[][]).map(reverse) : (city.arcs as number[][][]).map((p) => p.map(reverse));
         return JSON.stringify(topo);
       });
@@ -52,7 +63,9 @@ export function applyGenerator(name: string, root: string, touch: (file: string)
     case "crlf":
       return edit(`${R1}/destinations.csv`, (b) => b.toString().replace(/\n/g, "\r\n"));
     case "quoted":
-      return edit(`${R1}/destinations.csv`, (b) => b.toString().replace(",The area with the most linked Londoners\n", ',"Top in every list, by far; the ""leader"" since\n2018, whatever the count"\n'));
+      return edit(`${R1}/destinations.csv`, (b) =>
+        b.toString().replace(",The area with the most linked Londoners\n", ',"Top in every list, by far; the ""leader"" since\n2018, whatever the count"\n'),
+      );
     default:
       throw new Error(`unknown generator "${name}"`);
   }

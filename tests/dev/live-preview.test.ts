@@ -68,32 +68,44 @@ describe("npm run dev (live preview)", () => {
     expect(output).not.toMatch(/anonymous usage data|astro\.build\/telemetry|\[WARN\]|warning/i);
   });
 
-  it("shows draft stories, which production builds leave out", async () => {
-    writeFileSync(join(project.root, "content/stories/draft-story.mdx"), DRAFT);
-    const ms = await waitFor("/stories/draft-story/", "the new draft story", (html) => html.includes("A draft that is not ready yet"));
-    console.info(`live preview: new draft story visible after ${ms} ms`);
-  }, TEST_TIMEOUT);
+  it(
+    "shows draft stories, which production builds leave out",
+    async () => {
+      writeFileSync(join(project.root, "content/stories/draft-story.mdx"), DRAFT);
+      const ms = await waitFor("/stories/draft-story/", "the new draft story", (html) => html.includes("A draft that is not ready yet"));
+      console.info(`live preview: new draft story visible after ${ms} ms`);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("shows an edit to a story's text without a restart", async () => {
-    const file = join(project.root, "content/stories/county-lines-london.mdx");
-    writeFileSync(file, `${readFileSync(file, "utf8")}\nA paragraph added while the preview runs.\n`);
-    const ms = await waitFor("/stories/county-lines-london/", "the story edit", (html) => html.includes("A paragraph added while the preview runs."));
-    console.info(`live preview: story edit visible after ${ms} ms`);
-  }, TEST_TIMEOUT);
+  it(
+    "shows an edit to a story's text without a restart",
+    async () => {
+      const file = join(project.root, "content/stories/county-lines-london.mdx");
+      writeFileSync(file, `${readFileSync(file, "utf8")}\nA paragraph added while the preview runs.\n`);
+      const ms = await waitFor("/stories/county-lines-london/", "the story edit", (html) => html.includes("A paragraph added while the preview runs."));
+      console.info(`live preview: story edit visible after ${ms} ms`);
+    },
+    TEST_TIMEOUT,
+  );
 
-  it("shows an edit to a data file without a restart", async () => {
-    // The main story's version, treated as a draft being edited: a sealed version refuses any change.
-    const version = "2019-09-18-c1";
-    expect(readFileSync(join(project.root, "content/stories/county-lines-london.mdx"), "utf8")).toContain(`rescue-and-response: "${version}"`);
-    const seals = join(project.root, "data", SEALS_FILE);
-    const record = JSON.parse(readFileSync(seals, "utf8")) as Record<string, unknown>;
-    delete record[`rescue-and-response/${version}`];
-    writeFileSync(seals, JSON.stringify(record));
-    const dir = join(project.root, "data/rescue-and-response", version);
-    const csv = readFileSync(join(dir, "headline.csv"), "utf8");
-    expect(csv).toContain(",4013,");
-    writeFileSync(join(dir, "headline.csv"), csv.replace(",4013,", ",4014,"));
-    const ms = await waitFor("/stories/county-lines-london/", "the data edit", (html) => html.includes("4,014") && !html.includes("4,013"));
-    console.info(`live preview: data edit visible after ${ms} ms`);
-  }, TEST_TIMEOUT);
+  it(
+    "shows an edit to a data file without a restart",
+    async () => {
+      // The main story's version, treated as a draft being edited: a sealed version refuses any change.
+      const version = "2019-09-18-c1";
+      expect(readFileSync(join(project.root, "content/stories/county-lines-london.mdx"), "utf8")).toContain(`rescue-and-response: "${version}"`);
+      const seals = join(project.root, "data", SEALS_FILE);
+      const record = JSON.parse(readFileSync(seals, "utf8")) as Record<string, unknown>;
+      delete record[`rescue-and-response/${version}`];
+      writeFileSync(seals, JSON.stringify(record));
+      const dir = join(project.root, "data/rescue-and-response", version);
+      const csv = readFileSync(join(dir, "headline.csv"), "utf8");
+      expect(csv).toContain(",4013,");
+      writeFileSync(join(dir, "headline.csv"), csv.replace(",4013,", ",4014,"));
+      const ms = await waitFor("/stories/county-lines-london/", "the data edit", (html) => html.includes("4,014") && !html.includes("4,013"));
+      console.info(`live preview: data edit visible after ${ms} ms`);
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -34,12 +34,18 @@ const attacks = [
 const hostile = fc
   .array(fc.oneof(fc.constantFrom(...attacks), fc.string({ maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 6 })), { minLength: 1, maxLength: 4 })
   .map((parts) => parts.join(" "))
-  .filter((s) => s.trim() !== "" && !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s) && s.length <= 400);
+  .filter((s) => s.trim() !== "" && !/[\p{Cc}\u2028\u2029]/u.test(s) && s.length <= 400);
 const RUNS = { numRuns: 40 };
 
 /** Every element with its attribute names, in document order: the shape of the markup. */
 function shape(root: Element): string[] {
-  return [root, ...root.querySelectorAll("*")].map((e) => `${e.tagName.toLowerCase()}[${[...e.attributes].map((a) => a.name).sort().join(",")}]`);
+  return [root, ...root.querySelectorAll("*")].map(
+    (e) =>
+      `${e.tagName.toLowerCase()}[${[...e.attributes]
+        .map((a) => a.name)
+        .sort()
+        .join(",")}]`,
+  );
 }
 const html = (markup: string) => new JSDOM(markup).window.document;
 const svgDoc = (markup: string) => {
@@ -65,13 +71,17 @@ function hostileData(area: string, note: string, publisher: string): string {
   rows[0]!.area = area;
   rows[0]!.note = note;
   writeFileSync(file, `${csvFormat(rows, rows.columns)}\n`);
-  const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { files: { name: string; sha256: string }[]; sources: { id: string; publisher: string; title: string }[] };
+  const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as {
+    files: { name: string; sha256: string }[];
+    sources: { id: string; publisher: string; title: string }[];
+  };
   meta.files.find((f) => f.name === "destinations.csv")!.sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
   for (const s of meta.sources.filter((s) => s.id === "S2")) [s.publisher, s.title] = [publisher, publisher];
   writeFileSync(join(dir, "meta.json"), JSON.stringify(meta));
   return root;
 }
-const chartWith = (area: string, note: string, publisher: string) => renderChart("destinations", { root: hostileData(area, note, publisher), versions: { "rescue-and-response": "2019-09-18" } });
+const chartWith = (area: string, note: string, publisher: string) =>
+  renderChart("destinations", { root: hostileData(area, note, publisher), versions: { "rescue-and-response": "2019-09-18" } });
 
 describe("hostile strings are rendered as text, never as markup (fast-check)", () => {
   let container: AstroContainer;
@@ -123,7 +133,8 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
   });
 
   it("in page heads: <title>, description and Open Graph tags (frontmatter fields)", async () => {
-    const render = (title: string, description: string, imageAlt: string) => container.renderToString(BaseLayout, { props: { title, description, imageAlt }, slots: { default: "<p>Body</p>" } });
+    const render = (title: string, description: string, imageAlt: string) =>
+      container.renderToString(BaseLayout, { props: { title, description, imageAlt }, slots: { default: "<p>Body</p>" } });
     const reference = html(await render("Title", "Description", "Alt"));
     await fc.assert(
       fc.asyncProperty(hostile, hostile, hostile, async (title, description, imageAlt) => {

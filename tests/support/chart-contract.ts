@@ -41,11 +41,11 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       });
     if (kind === "bars")
       it.each(["wide", "narrow"] as const)("the %s SVG has one mark per data row", (variant) => {
-      const svg = parseSvg(chart.svg[variant]);
-      const bars = svg.querySelectorAll('g[data-mark="bar"] rect').length;
-      const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "no figure found").length;
-      expect(bars + gaps).toBe(chart.table.rows.length);
-    });
+        const svg = parseSvg(chart.svg[variant]);
+        const bars = svg.querySelectorAll('g[data-mark="bar"] rect').length;
+        const gaps = [...svg.querySelectorAll("text")].filter((t) => t.textContent === "no figure found").length;
+        expect(bars + gaps).toBe(chart.table.rows.length);
+      });
 
     it("has no NaN, undefined or Infinity in its markup", () => {
       for (const svg of Object.values(chart.svg)) expect(svg).not.toMatch(/NaN|undefined|Infinity/);
@@ -73,7 +73,8 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
         const pairs = [...new Set(selected.map((r) => r.pair))];
         expect(chart.table.rows).toHaveLength(pairs.length);
         for (const [i, pair] of pairs.entries())
-          for (const r of selected.filter((s) => s.pair === pair && s.value != null)) expect(chart.table.rows[i]!.join(" | "), `${pair}: ${r.id}`).toContain(number.format(r.value!));
+          for (const r of selected.filter((s) => s.pair === pair && s.value != null))
+            expect(chart.table.rows[i]!.join(" | "), `${pair}: ${r.id}`).toContain(number.format(r.value!));
       } else {
         expect(chart.table.rows).toHaveLength(selected.length);
         for (const [i, r] of selected.entries()) if (r.value != null) expect(chart.table.rows[i]!.join(" | "), r.id).toContain(number.format(r.value));
@@ -85,7 +86,10 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       const cited = new Set(selected.flatMap((r) => [...r.sources, ...(periods.find((p) => p.id === r.period)?.sources ?? [])]));
       const declared = new Set([...data.meta.sources, ...(before?.meta.sources ?? [])].map((s) => s.id));
       expect(cited.size).toBeGreaterThan(0);
-      expect([...cited].filter((s) => !declared.has(s)), "cited but not declared").toEqual([]);
+      expect(
+        [...cited].filter((s) => !declared.has(s)),
+        "cited but not declared",
+      ).toEqual([]);
       expect(chart.sources.map((s) => s.id).sort()).toEqual([...cited].sort());
     });
   });

@@ -32,7 +32,10 @@ interface FixtureOptions {
  * Writes a throwaway data root holding one dataset version: the given CSV files, a meta.json
  * with correct checksums (unless `meta` changes them) and a NOTES.md. Returns the root.
  */
-export function makeDataRoot(files: Record<string, string | Uint8Array>, { dataset = "rescue-and-response", version = "2019-09-18", meta, extra = {}, root: existing }: FixtureOptions = {}): string {
+export function makeDataRoot(
+  files: Record<string, string | Uint8Array>,
+  { dataset = "rescue-and-response", version = "2019-09-18", meta, extra = {}, root: existing }: FixtureOptions = {},
+): string {
   const root = existing ?? mkdtempSync(join(tmpdir(), "cl-data-"));
   if (!existing) roots.push(root);
   const dir = join(root, "data", dataset, version);
@@ -50,7 +53,12 @@ export function makeDataRoot(files: Record<string, string | Uint8Array>, { datas
       { id: "S9", title: "Article", publisher: "East London Advertiser", date: "2019-09", url: "https://example.org/article", licence: "Publisher copyright" },
     ],
     definitions: [{ term: "Linked", text: "Named in police intelligence." }],
-    files: Object.entries(files).map(([name, content]) => ({ name, title: name, description: "Fixture table.", sha256: createHash("sha256").update(content).digest("hex") })),
+    files: Object.entries(files).map(([name, content]) => ({
+      name,
+      title: name,
+      description: "Fixture table.",
+      sha256: createHash("sha256").update(content).digest("hex"),
+    })),
     changes: "First version.",
   };
   meta?.(json);

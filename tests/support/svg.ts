@@ -14,7 +14,7 @@ export function parseSvg(svg: string): SVGSVGElement {
 }
 
 /** One tag per line so that a snapshot diff reads like a list of changed marks. */
-export function normalizeSvg(svg: string): string {
+function normalizeSvg(svg: string): string {
   return `${svg.replaceAll("><", ">\n<")}\n`;
 }
 

@@ -6,7 +6,8 @@ import { renderChart } from "../../figures/render-chart";
 import { shareImage } from "../../render/share-image";
 
 /** One share image per story: headline plus lead chart, 1200×630, made at build time. */
-export const getStaticPaths = (async () => (await publishedStories()).map((story) => ({ params: { slug: story.id }, props: { story } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await publishedStories()).map((story) => ({ params: { slug: story.id }, props: { story } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ story: CollectionEntry<"stories"> }> = async ({ props, site }) => {
   const { story } = props;

@@ -67,16 +67,27 @@ describe("diffVersions(before, after)", () => {
 
   it("compares periods by their dates, not their ids", () => {
     const root2 = makeDataRoot({ "headline.csv": `${HEADLINE_HEADER}\ncounties,Counties reached,41,,exact,areas,research,primary,P2 S9,\n` });
-    makeDataRoot({ "headline.csv": `${HEADLINE_HEADER}\ncounties,Counties reached,41,,exact,areas,year-2,primary,P2 S9,\n` }, { root: root2, version: "2020-09-30", meta: (m) => (m.periods = [{ id: "year-2", label: "Research period", start: "2018-01-01", end: "2019-03-31" }]) });
-    makeDataRoot({ "headline.csv": `${HEADLINE_HEADER}\ncounties,Counties reached,41,,exact,areas,research,primary,P2 S9,\n` }, { root: root2, version: "2021-09-30", meta: (m) => (m.periods = [{ id: "research", label: "Research period", start: "2019-05-01", end: "2020-04-30" }]) });
+    makeDataRoot(
+      { "headline.csv": `${HEADLINE_HEADER}\ncounties,Counties reached,41,,exact,areas,year-2,primary,P2 S9,\n` },
+      { root: root2, version: "2020-09-30", meta: (m) => (m.periods = [{ id: "year-2", label: "Research period", start: "2018-01-01", end: "2019-03-31" }]) },
+    );
+    makeDataRoot(
+      { "headline.csv": `${HEADLINE_HEADER}\ncounties,Counties reached,41,,exact,areas,research,primary,P2 S9,\n` },
+      { root: root2, version: "2021-09-30", meta: (m) => (m.periods = [{ id: "research", label: "Research period", start: "2019-05-01", end: "2020-04-30" }]) },
+    );
     const load = (v: string) => loadDataset("rescue-and-response", v, root2);
     expect(diffVersions(load("2019-09-18"), load("2020-09-30")).changes).toEqual([]);
     expect(diffVersions(load("2019-09-18"), load("2021-09-30")).changes.map((c) => c.fields)).toEqual([["period"]]);
   });
 
   it("refuses to compare different datasets", () => {
-    const other = makeDataRoot({ "headline.csv": `${HEADLINE_HEADER}\nlines,Lines,2000,,about,lines,research,primary,P2 S9,\n` }, { dataset: "national", version: "2019-01-30" });
-    expect(() => diffVersions(before, loadDataset("national", "2019-01-30", other))).toThrow("cannot compare versions of different datasets (rescue-and-response, national)");
+    const other = makeDataRoot(
+      { "headline.csv": `${HEADLINE_HEADER}\nlines,Lines,2000,,about,lines,research,primary,P2 S9,\n` },
+      { dataset: "national", version: "2019-01-30" },
+    );
+    expect(() => diffVersions(before, loadDataset("national", "2019-01-30", other))).toThrow(
+      "cannot compare versions of different datasets (rescue-and-response, national)",
+    );
   });
 
   it("names rows for readers by their own label or place", () => {
@@ -98,8 +109,18 @@ describe("the real Year 1 → Year 2 diff", () => {
 
   it("lists as added exactly the rows only Year 2 has, and as removed exactly the rows only Year 1 has", () => {
     const [y1, y2] = [ids("2019-09-18"), ids("2020-09-30")];
-    expect(diff.changes.filter((c) => c.kind === "added").map(key).sort()).toEqual([...y2].filter((id) => !y1.has(id)).sort());
-    expect(diff.changes.filter((c) => c.kind === "removed").map(key).sort()).toEqual([...y1].filter((id) => !y2.has(id)).sort());
+    expect(
+      diff.changes
+        .filter((c) => c.kind === "added")
+        .map(key)
+        .sort(),
+    ).toEqual([...y2].filter((id) => !y1.has(id)).sort());
+    expect(
+      diff.changes
+        .filter((c) => c.kind === "removed")
+        .map(key)
+        .sort(),
+    ).toEqual([...y1].filter((id) => !y2.has(id)).sort());
   });
 
   it("finds the rows published in both years that changed, with the fields that differ", () => {

@@ -13,7 +13,12 @@ describe("formatNumber(value, unit)", () => {
 });
 
 describe("formatValue(row)", () => {
-  const row = (value: number | null, qualifier: Parameters<typeof formatValue>[0]["qualifier"], value_high: number | null = null) => ({ value, value_high, qualifier, unit: "people" as const });
+  const row = (value: number | null, qualifier: Parameters<typeof formatValue>[0]["qualifier"], value_high: number | null = null) => ({
+    value,
+    value_high,
+    qualifier,
+    unit: "people" as const,
+  });
   it("keeps every qualifier the source used", () => {
     expect(formatValue(row(2000, "about"))).toBe("about 2,000");
     expect(formatValue(row(4000, "more-than"))).toBe("more than 4,000");

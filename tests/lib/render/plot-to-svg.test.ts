@@ -4,7 +4,12 @@ import { plotToSvg } from "../../../src/render/plot-to-svg";
 import { parseSvg } from "../../support/svg";
 
 const svgOf = (text: string) =>
-  parseSvg(plotToSvg({ width: 300, height: 100, marks: [Plot.text([{ x: 1 / 3, y: 2 / 3 }], { x: "x", y: "y", text: () => text }), Plot.frame({ clip: true } as never)] }, { idPrefix: "t", labelledBy: "a", describedBy: "b", fontSize: 13 }));
+  parseSvg(
+    plotToSvg(
+      { width: 300, height: 100, marks: [Plot.text([{ x: 1 / 3, y: 2 / 3 }], { x: "x", y: "y", text: () => text }), Plot.frame({ clip: true } as never)] },
+      { idPrefix: "t", labelledBy: "a", describedBy: "b", fontSize: 13 },
+    ),
+  );
 
 it("rounds long numbers in attributes but never changes the text readers see", () => {
   const svg = svgOf("π is 3.14159, e is 2.71828");

@@ -21,7 +21,15 @@ it("relativePath(d) draws the same points, rounded to a tenth, in fewer bytes", 
   const out = relativePath(d);
   expect(out).toBe("M100.3,200l1.2,0l49.1-19.9l-50.3,19.9zM10,10l10,0l0,10z"); // a minus sign separates numbers without a comma
   expect(out.length).toBeLessThan(d.length);
-  expect(absolutePoints(out)).toEqual([[100.3, 200], [101.5, 200], [150.6, 180.1], [100.3, 200], [10, 10], [20, 10], [20, 20]]);
+  expect(absolutePoints(out)).toEqual([
+    [100.3, 200],
+    [101.5, 200],
+    [150.6, 180.1],
+    [100.3, 200],
+    [10, 10],
+    [20, 10],
+    [20, 20],
+  ]);
 });
 
 it("relativePath(d) leaves paths with other commands untouched", () => {
