@@ -1,22 +1,74 @@
+import { z } from "zod";
+
+const text = z.string().trim().min(1);
+
 /**
- * The editor surface: every component a story may use, with its props. The MDX check
- * (src/stories/check-components-plugin.ts) enforces this list, so a misspelt component or prop
- * stops the build with the line and a suggestion instead of rendering nothing.
+ * The editor surface: every component a story may use, with one zod schema of its props each. The
+ * components take their TypeScript props from these schemas ({@link EditorProps}), and the MDX check
+ * (src/stories/check-components-plugin.ts) reads the required and optional props from them, so a
+ * misspelt component or prop stops the build with the line and a suggestion instead of rendering nothing.
  */
 export const editorComponents = {
   /** A chart from src/charts, wrapped in the full figure. */
-  Chart: { required: ["id", "title", "subtitle"], optional: ["notes"] },
+  Chart: z
+    .object({
+      /** Which chart: one of the ids in src/charts/index.ts (the build lists them if you mistype). */
+      id: text,
+      /** The takeaway, written as a sentence: "Norfolk was the top destination". */
+      title: text,
+      /** What is measured, where and when: "Londoners linked to county lines, by destination, 2018-19". */
+      subtitle: text,
+      /** Caveats on definitions or periods, shown under the chart. */
+      notes: z.string().optional(),
+    })
+    .strict(),
   /** A number from data/, formatted, with its source footnote. */
-  Fact: { required: ["id"], optional: ["version"] },
+  Fact: z
+    .object({
+      /** Row id from data/ (see the Data page, or the error message, for the list). */
+      id: text,
+      /** Another data version to read the value from: one the story names under `compare:` in its frontmatter. */
+      version: z.string().optional(),
+    })
+    .strict(),
   /** A boxed explainer beside the story, e.g. a definition. */
-  Aside: { required: ["title"], optional: [] },
+  Aside: z
+    .object({
+      /** Heading of the box, e.g. "What is a county line?". */
+      title: text,
+    })
+    .strict(),
   /** A short quotation from a named person, attributed. */
-  PullQuote: { required: ["name"], optional: ["role", "source"] },
+  PullQuote: z
+    .object({
+      /** Who said it. Required: every quote is attributed. */
+      name: text,
+      /** Their role, e.g. "Mayor of London". */
+      role: z.string().optional(),
+      /** Where it was said, e.g. "City Hall press release, 19 September 2019". */
+      source: z.string().optional(),
+    })
+    .strict(),
   /** A footnote reference to a source of the story's data, by its id (e.g. P2). */
-  Cite: { required: ["source"], optional: [] },
-} as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
+  Cite: z
+    .object({
+      /** A source id from the story's data, e.g. "P2" (see the Sources list at the foot of the story). */
+      source: text,
+    })
+    .strict(),
+};
 
 export type EditorComponent = keyof typeof editorComponents;
+
+/** A component's props, as its schema defines them. */
+export type EditorProps<C extends EditorComponent> = z.input<(typeof editorComponents)[C]>;
+
+/** The names of a component's required and optional props, read from its schema. */
+export function propNames(component: EditorComponent): { required: string[]; optional: string[] } {
+  const shape = editorComponents[component].shape as Record<string, z.ZodType>;
+  const names = Object.keys(shape);
+  return { required: names.filter((n) => !shape[n]!.safeParse(undefined).success), optional: names.filter((n) => shape[n]!.safeParse(undefined).success) };
+}
 
 /** Lower-case HTML elements an editor may write directly; anything else should be Markdown. */
 export const allowedHtml = ["abbr", "br", "sub", "sup"] as const;

@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement, PluginFactoryContext } from "satteri";
 import { chartIds, getChart } from "../charts";
-import { allowedHtml, editorComponents, type EditorComponent } from "../components/editor-components";
+import { allowedHtml, editorComponents, propNames, type EditorComponent } from "../components/editor-components";
 import { allFacts, getFactAt, type Fact, type Versions } from "../data/facts";
 import { listVersions as listVersionsOf, loadDataset } from "../data/load-dataset";
 import type { Source } from "../data/meta-schema";
@@ -120,7 +120,7 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
       const hint = closest(name, known);
       fail(at, `unknown component <${name}>${hint ? `; did you mean <${hint}>?` : "."} The components are: ${known.map((k) => `<${k}>`).join(", ")}`);
     }
-    const spec = editorComponents[name as EditorComponent];
+    const spec = propNames(name as EditorComponent);
     const props = new Map<string, unknown>();
     for (const attr of node.attributes) {
       if (attr.type !== "mdxJsxAttribute") fail(at, `<${name}> props must be written as name="text"; {…} expressions are not allowed in stories`);

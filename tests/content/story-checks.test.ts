@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mdxToJs } from "satteri";
 import { chartIds } from "../../src/charts";
+import { propNames } from "../../src/components/editor-components";
 import { checkComponentsPlugin } from "../../src/stories/check-components-plugin";
 import { numberCitations } from "../../src/data/citations";
 import { findTypedNumbers } from "../../src/stories/typed-numbers";
@@ -174,6 +175,12 @@ describe("story checks (each editor mistake and its exact message)", () => {
     // What we say ourselves is not an attribution.
     expect(check(`We found no count for Sussex. We did not find it, and we have found nothing since.\n`)).toBe("");
     expect(check(`- City Hall said it.\n`)).toMatch(/^content\/stories\/example\.mdx:1:3: this sentence says who found/);
+  });
+
+  it("reads each component's required and optional props from its one zod schema", () => {
+    expect(propNames("Chart")).toEqual({ required: ["id", "title", "subtitle"], optional: ["notes"] });
+    expect(propNames("PullQuote")).toEqual({ required: ["name"], optional: ["role", "source"] });
+    expect(check(`> quote\n\n<PullQuote role="Mayor">Words</PullQuote>\n`)).toBe(`${FILE}:3:1: <PullQuote> needs a name="…" prop`);
   });
 
   it("HTML elements other than a few inline ones are refused", () => {
