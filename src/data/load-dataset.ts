@@ -7,6 +7,7 @@ import { metaSchema, type Meta } from "./meta-schema";
 import { checkDataset } from "./check-dataset";
 import { checkReferences } from "./check-references";
 import { MAX_CSV_BYTES, parseCsv, tooLarge } from "./parse-csv";
+import { describeIssue, issuePath, parsePositioned } from "./positions";
 import { checkSeal, isSealed, SEALS_FILE } from "./seals";
 import { dataPath, displayPath, projectRoot } from "./paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type LookupRow } from "./tables";
@@ -194,20 +195,22 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 function readMeta(path: string, shown: string): Meta {
-  let json: unknown;
+  const text = readFileSync(path, "utf8");
+  const positioned = parsePositioned(text);
   try {
-    json = JSON.parse(readFileSync(path, "utf8"));
+    JSON.parse(text);
   } catch (error) {
-    throw new DataError(shown, `not valid JSON: ${(error as Error).message}`);
+    const place = positioned.syntaxError ?? /\(line (\d+) column (\d+)\)/.exec((error as Error).message);
+    const line = place && ("line" in place ? place.line : Number(place[1]));
+    const column = place && ("column" in place ? place.column : Number(place[2]));
+    throw new DataError(shown, `not valid JSON: ${(error as Error).message}`, line ?? undefined, column ?? undefined);
   }
-  const result = metaSchema.safeParse(json);
+  const result = metaSchema.safeParse(positioned.value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const where = issue.path
-      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-      .join("")
-      .replace(/^\./, "");
-    throw new DataError(shown, `${where ? `${where}: ` : ""}${issue.message}`);
+    const { where, message } = describeIssue(issue, positioned.value);
+    const place = positioned.positionOf(issuePath(issue));
+    throw new DataError(shown, `${where ? `${where}: ` : ""}${message}`, place?.line, place?.column);
   }
   return result.data;
 }

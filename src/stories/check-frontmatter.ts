@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { isMap, isScalar } from "yaml";
+import { isMissing, parsePositioned } from "../data/positions";
 import { closest } from "./closest";
 import { StoryError } from "../data/story-error";
 import { storyFiles } from "./story-files";
@@ -19,36 +20,20 @@ export function checkFrontmatter(path: string, source: string): void {
   };
   const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
   if (!block) fail(1, 1, 'the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)');
-  const counter = new LineCounter();
-  const doc = parseDocument(block![1]!, { lineCounter: counter });
+  // The frontmatter's lines are numbered from the file's top: +1 for the opening "---".
+  const positioned = parsePositioned(block![1]!, 1);
+  const { doc } = positioned;
   const at = (offset: number) => {
-    const { line, col } = counter.linePos(offset);
-    return [line + 1, col] as const; // +1: the opening "---" line
+    const { line, column } = positioned.at(offset);
+    return [line, column] as const;
   };
-  if (doc.errors.length) {
-    const [line, col] = at(doc.errors[0]!.pos[0]);
-    fail(
-      line,
-      col,
-      `frontmatter is not valid YAML: ${doc.errors[0]!.message.split("\n")[0]}. Check quotes and indentation; text containing a colon must be "quoted"`,
-    );
+  if (positioned.syntaxError) {
+    const { line, column, message } = positioned.syntaxError;
+    fail(line, column, `frontmatter is not valid YAML: ${message}. Check quotes and indentation; text containing a colon must be "quoted"`);
   }
   const lineOf = (path: readonly PropertyKey[]): [number, number] | undefined => {
-    let node: unknown = doc.contents;
-    let found: [number, number] | undefined;
-    for (const key of path) {
-      if (isSeq(node) && typeof key === "number") {
-        node = node.items[key];
-        continue;
-      }
-      if (!isMap(node)) break;
-      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
-      if (!pair) break;
-      const range = (pair.key as { range?: [number, number] }).range;
-      if (range) found = [...at(range[0])];
-      node = pair.value;
-    }
-    return found;
+    const place = positioned.positionOf(path);
+    return place && [place.line, place.column];
   };
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
@@ -65,7 +50,7 @@ export function checkFrontmatter(path: string, source: string): void {
   const issue = result.error.issues[0]!;
   const field = issue.path.map(String).join(".");
   const position = lineOf(issue.path);
-  if (!position || (issue.code === "invalid_type" && issue.input === undefined)) {
+  if (!position || (issue.code === "invalid_type" && isMissing(doc.toJS(), issue.path))) {
     fail(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${issue.message.replace(/^expected text: /, "")})`);
   }
   fail(position![0], position![1], `frontmatter "${field}": ${issue.message}`);

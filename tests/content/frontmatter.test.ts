@@ -73,6 +73,10 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
     );
   });
 
+  it("a field of the wrong type is named at its line, not reported as missing", () => {
+    expect(message(VALID.replace('byline: "By the data team"', "byline: 5"))).toMatch(new RegExp(`^${FILE}:4:1: frontmatter "byline": expected text`));
+  });
+
   it("an update says what it added: updated and updateNote come together", () => {
     expect(message(VALID.replace("published: 2019-09-19\n", "published: 2019-09-19\nupdated: 2022-07-29\n"))).toBe(
       `${FILE}:6:1: frontmatter "updated": say what the update added in updateNote: "…" (readers see it beside the date)`,

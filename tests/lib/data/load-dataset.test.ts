@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fingerprint, writeSeals } from "../../../src/data/seals";
 import { DataError } from "../../../src/data/data-error";
@@ -158,21 +160,32 @@ describe("loadDataset(dataset, version, root)", () => {
     );
   });
 
-  it("rejects a source URL that is not http(s)", () => {
+  /** Line and column of the first line of meta.json that holds `text`, counted here from the file itself. */
+  const placeIn = (root: string, text: string) => {
+    const lines = readFileSync(join(root, "data/rescue-and-response/2019-09-18/meta.json"), "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes(text));
+    expect(line).toBeGreaterThanOrEqual(0);
+    return `${line + 1}:${lines[line]!.indexOf(text) + 1}`;
+  };
+
+  it("rejects a source URL that is not http(s), at its line and column", () => {
     const root = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => ((m.sources as { url: string }[])[0]!.url = "javascript:alert(1)") });
     expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", root)).message).toBe(
-      `${META}: sources[0].url: expected an http(s) URL, got "javascript:alert(1)"`,
+      `${META}:${placeIn(root, '"url": "javascript:')}: sources[0].url: expected an http(s) URL, got "javascript:alert(1)"`,
     );
   });
 
-  it("rejects a source without a title, and a bad date", () => {
+  it("rejects a source without a title (pointing at the source, in plain words) and a bad date", () => {
     const noTitle = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => delete (m.sources as Record<string, unknown>[])[1]!.title });
+    // The second source object starts on the line after the first one closes: the line of its "{".
+    const lines = readFileSync(join(noTitle, "data/rescue-and-response/2019-09-18/meta.json"), "utf8").split("\n");
+    const second = lines.findIndex((l, i) => i > 0 && l.trim() === "{" && lines[i - 1]!.trim() === "},");
     expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", noTitle)).message).toBe(
-      `${META}: sources[1].title: Invalid input: expected string, received undefined`,
+      `${META}:${second + 1}:${lines[second]!.indexOf("{") + 1}: sources[1]: "title" is missing; add it`,
     );
     const badDate = makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: (m) => ((m.sources as { date: string }[])[0]!.date = "19/09/2019") });
     expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", badDate)).message).toBe(
-      `${META}: sources[0].date: expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got "19/09/2019"`,
+      `${META}:${placeIn(badDate, '"date": "19/09/2019"')}: sources[0].date: expected a real date as YYYY-MM-DD (or YYYY-MM, YYYY when only that is known), got "19/09/2019"`,
     );
   });
 
@@ -228,5 +241,19 @@ describe("shares of one cohort", () => {
     expect(errorOf(() => load(band("a", 15, 19, 60) + band("b", 20, 25, 45))).message).toBe(
       'data/rescue-and-response/2019-09-18/age-bands.csv:3:6: column "value": these shares of the "linked" cohort add up to at least 105% (the lower end of each, allowing half a point of rounding per share), more than 100% (rows a, b); they cannot all be right',
     );
+  });
+});
+
+describe("meta.json mistakes in plain words, at their line and column", () => {
+  const messageOf = (change: (m: Record<string, unknown>) => void) =>
+    errorOf(() => loadDataset("rescue-and-response", "2019-09-18", makeDataRoot({ "headline.csv": VALID_HEADLINE }, { meta: change }))).message;
+  it("an unknown field, a wrong type and an empty list", () => {
+    expect(messageOf((m) => (m.licence = "x"))).toMatch(
+      /^data\/rescue-and-response\/2019-09-18\/meta\.json:\d+:3: unknown field "licence"; check the spelling \(data\/README\.md lists the fields\)$/,
+    );
+    expect(messageOf((m) => (m.title = 5))).toMatch(/^data\/rescue-and-response\/2019-09-18\/meta\.json:4:3: title: expected text$/);
+    expect(messageOf((m) => (m.definitions = {}))).toMatch(/meta\.json:\d+:3: definitions: expected a list \[ … \]$/);
+    expect(messageOf((m) => (m.periods = []))).toMatch(/meta\.json:\d+:3: periods: needs at least 1 entry$/);
+    for (const m of [messageOf((x) => (x.licence = "x")), messageOf((x) => (x.periods = []))]) expect(m).not.toMatch(/Invalid|Unrecognized|Too small/);
   });
 });
