@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
 import { checkComponentsPlugin } from "./src/stories/check-components-plugin.ts";
+import { paletteCss } from "./src/render/palette.ts";
 
 // No telemetry from any build, preview or check, wherever it runs (a host's build, CI, a laptop): Astro
 // posts anonymous usage data after loading this file unless this variable is set. The npm scripts also
@@ -29,6 +30,20 @@ function reloadOnDataChange() {
       server.watcher.on("change", reload);
       server.watcher.on("add", reload);
     },
+  };
+}
+
+/**
+ * The site's colours are declared once, in src/render/palette.ts; this serves them as the stylesheet
+ * `virtual:palette.css` (imported by BaseLayout), bundled with global.css into the site's one CSS file.
+ * @returns {import("vite").Plugin}
+ */
+function paletteStylesheet() {
+  const id = "virtual:palette.css";
+  return {
+    name: "palette-stylesheet",
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? paletteCss() : undefined),
   };
 }
 
@@ -86,7 +101,7 @@ export default defineConfig({
   // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
   integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") })],
   devToolbar: { enabled: false },
-  vite: { plugins: [reloadOnDataChange()], build: { rolldownOptions: { onLog: quietHeadInjectDirective } } },
+  vite: { plugins: [reloadOnDataChange(), paletteStylesheet()], build: { rolldownOptions: { onLog: quietHeadInjectDirective } } },
   // No client JavaScript anywhere: prefetching would inject a script.
   prefetch: false,
 });

@@ -1,5 +1,8 @@
 /// <reference types="astro/client" />
 
+/** The site's colours as CSS custom properties, generated from src/render/palette.ts (see astro.config.mjs). */
+declare module "virtual:palette.css";
+
 declare namespace App {
   interface Locals {
     /** Data versions pinned by the story being rendered; Chart and Fact read them. */
