@@ -25,7 +25,6 @@ import { JSDOM } from "jsdom";
 import lighthouse from "lighthouse";
 import { chartIds } from "../src/charts";
 import { chartUses } from "../src/stories/chart-uses";
-import { storySources } from "../src/stories/story-files";
 import { renderChart } from "../src/figures/render-chart";
 import { linkedomDocument } from "../src/render/plot-to-svg";
 import { CHROMIUM_FLAGS, chromiumPath } from "./serve/chromium";
@@ -58,7 +57,7 @@ row("---", "---", "---", "---", "---", "---");
 const chartBytes: Record<string, number> = {};
 const medians = { linkedom: [] as number[], jsdom: [] as number[] };
 // Each chart at the data versions of the story that places it (as published).
-const uses = chartUses(storySources());
+const uses = chartUses();
 for (const id of chartIds) {
   const versions = uses.find((u) => u.id === id)?.data ?? {};
   const result: Record<string, number> = {};

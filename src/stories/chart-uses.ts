@@ -1,9 +1,15 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { mdxToJs } from "satteri";
 import { parse } from "yaml";
 import { getChart } from "../charts";
 import { catalog } from "../data/catalog";
 import type { Versions } from "../data/facts";
 import { listVersions } from "../data/load-dataset";
 import { correctedVersions } from "../data/meta-schema";
+import { checkComponentsPlugin, type ChartPlacement } from "./check-components-plugin";
+import { storyFiles } from "./story-files";
 
 /** One chart as placed in a story: its words, and the data version it shows. */
 export interface ChartUse {
@@ -19,6 +25,32 @@ export interface ChartUse {
   readonly correctedBy?: string;
 }
 
+/** A story's pins and the charts it places, in order. */
+export interface StoryPlacements {
+  readonly file: string;
+  readonly data: Versions;
+  readonly draft: boolean;
+  readonly charts: readonly ChartPlacement[];
+}
+
+/**
+ * Every story's charts, as the MDX check records them while it walks the story's tree (the same
+ * plugin that checks the story in the build), so nothing reads MDX with a regex.
+ */
+function storyPlacements(root: string = process.cwd()): StoryPlacements[] {
+  return storyFiles(root).map((file) => {
+    const source = readFileSync(join(root, file), "utf8");
+    const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
+    const frontmatter = (parse(block?.[1] ?? "") ?? {}) as { data?: Versions; draft?: boolean; charts?: ChartPlacement[] };
+    mdxToJs(source.slice(block?.[0].length ?? 0), {
+      mdastPlugins: [checkComponentsPlugin],
+      fileURL: pathToFileURL(join(root, file)),
+      data: { astro: { frontmatter } },
+    } as never);
+    return { file, data: frontmatter.data ?? {}, draft: frontmatter.draft === true, charts: frontmatter.charts ?? [] };
+  });
+}
+
 /**
  * Every distinct chart-and-version placed in the published stories (in file-name order, first
  * placement wins), for pages that show a chart on its own: embeds at `/embed/<id>/<version>/`. The
@@ -27,21 +59,16 @@ export interface ChartUse {
  * chart stays embeddable at the versions it corrects, with their own numbers and a link to the
  * correction, so other sites' iframes keep working.
  */
-export function chartUses(stories: readonly string[]): ChartUse[] {
+export function chartUses(stories: readonly StoryPlacements[] = storyPlacements()): ChartUse[] {
   const uses = new Map<string, ChartUse>();
-  for (const source of stories) {
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? "";
-    const meta = (parse(front) ?? {}) as { data?: Versions; draft?: boolean };
-    if (meta.draft) continue;
-    for (const [block] of source.matchAll(/<Chart\b[^>]*?\/>/g)) {
-      const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(block)?.[1];
-      const id = attr("id");
-      if (!id) continue;
-      const chart = getChart(id);
-      const data = meta.data ?? {};
+  for (const story of stories) {
+    if (story.draft) continue;
+    for (const placed of story.charts) {
+      const chart = getChart(placed.id);
+      const data = story.data;
       const version = chart.versions?.after ?? data[chart.dataset] ?? catalog[chart.dataset];
-      const key = `${id}/${version}`;
-      if (!uses.has(key)) uses.set(key, { id, version, title: attr("title") ?? id, subtitle: attr("subtitle") ?? "", notes: attr("notes"), data });
+      const key = `${placed.id}/${version}`;
+      if (!uses.has(key)) uses.set(key, { ...placed, version, data });
     }
   }
   for (const use of [...uses.values()]) {

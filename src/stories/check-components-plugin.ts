@@ -14,6 +14,14 @@ import { closest } from "./closest";
 import { findTypedNumbers } from "./typed-numbers";
 
 type Element = Readonly<MdxJsxFlowElement | MdxJsxTextElement>;
+/** A chart as a story places it: the `<Chart>` element's props, recorded while the story is checked. */
+export interface ChartPlacement {
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly notes?: string;
+}
+
 /** Stands for a `<Fact>` or `<Cite>` inside a sentence's text. */
 const CITED = "\u0001";
 /** Words that attribute a finding to someone: such a sentence must carry its source. */
@@ -67,9 +75,20 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
   const path = context.fileURL ? relative(process.cwd(), fileURLToPath(context.fileURL)) : "story";
   const frontmatter = (
     context.data as {
-      astro?: { frontmatter?: { data?: Versions; compare?: Versions; published?: Date | string; updated?: Date | string; citations?: Citation[] } };
+      astro?: {
+        frontmatter?: {
+          data?: Versions;
+          compare?: Versions;
+          published?: Date | string;
+          updated?: Date | string;
+          citations?: Citation[];
+          charts?: ChartPlacement[];
+        };
+      };
     }
   ).astro?.frontmatter;
+  /** The charts the story places, in order, with their words: what embed pages and the bench read. */
+  const charts: ChartPlacement[] = [];
   const pins = frontmatter?.data ?? {};
   const compare = frontmatter?.compare ?? {};
   /** The date the story speaks as of; drafts without a date are not checked. */
@@ -168,6 +187,7 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
       }
       // In the order the figure credits them (meta.json order), as a reader meets them.
       cite(at, `<Chart id="${id}">`, sources.map(entry));
+      charts.push({ id: id!, title: props.get("title") as string, subtitle: props.get("subtitle") as string, notes: props.get("notes") as string | undefined });
     }
     const version = props.get("version") as string | undefined;
     if (name === "Fact" && version !== undefined) {
@@ -220,7 +240,10 @@ export function checkComponentsPlugin(context: PluginFactoryContext): MdastPlugi
           unsourced.at,
           `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
         );
-      if (frontmatter) frontmatter.citations = citations;
+      if (frontmatter) {
+        frontmatter.citations = citations;
+        frontmatter.charts = charts;
+      }
     },
     mdxJsxFlowElement: checkElement,
     mdxJsxTextElement: checkElement,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 /** Where stories live, relative to the project root. */
@@ -23,9 +23,4 @@ export function storyFiles(root: string = process.cwd()): string[] {
 /** A story's address under /stories/: its path in {@link STORIES_DIR} without `.mdx` (`sub/x.mdx` → `sub/x`). */
 export function storySlug(file: string): string {
   return file.slice(STORIES_DIR.length + 1).replace(/\.mdx$/, "");
-}
-
-/** Every story's raw MDX, in file order. */
-export function storySources(root: string = process.cwd()): string[] {
-  return storyFiles(root).map((file) => readFileSync(join(root, file), "utf8"));
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../scripts/serve/chromium";
 import { startNginx, type StaticServer } from "../../scripts/serve/nginx";
 import { chartUses } from "../../src/stories/chart-uses";
-import { storyFiles, storySlug, storySources } from "../../src/stories/story-files";
+import { storyFiles, storySlug } from "../../src/stories/story-files";
 import { parseHeadersFile, headersFor } from "../support/headers-file";
 import { buildSite, tempOut } from "../support/build-site";
 import { contrast, parseRgb } from "../support/contrast";
@@ -27,7 +27,7 @@ const CHARTS_PER_STORY = new Map(
     .filter(([, mdx]) => !/^draft:\s*true\s*$/m.test(mdx))
     .map(([slug, mdx]) => [slug, [...mdx.matchAll(/<Chart\b/g)].length]),
 );
-const USES = chartUses(storySources());
+const USES = chartUses();
 /** Every chart-and-version placed in a story, and the corrected versions kept for old iframes: each has an embed page and a PNG. */
 const EMBEDS = USES.map((u) => `/embed/${u.id}/${u.version}/`);
 /** The embeds the stories offer today: the versions they pin. */

@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartIds } from "../../src/charts";
 import { chartUses } from "../../src/stories/chart-uses";
-import { storyFiles, storySlug, storySources } from "../../src/stories/story-files";
+import { storyFiles, storySlug } from "../../src/stories/story-files";
 import { catalog } from "../../src/data/catalog";
 import { buildSite, tempOut, type BuildResult } from "../support/build-site";
 
@@ -193,7 +193,7 @@ describe("the production build", () => {
   });
 
   it("embeds each chart at the data version of the story that placed it", () => {
-    const uses = chartUses(storySources());
+    const uses = chartUses();
     expect(uses.length).toBeGreaterThanOrEqual(chartIds.length);
     // Charts whose story moved to a corrected version stay embeddable at the version they first showed.
     expect(uses.filter((u) => u.correctedBy).map((u) => `${u.id}/${u.version}`)).toEqual(

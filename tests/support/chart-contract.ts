@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getChart } from "../../src/charts";
 import { chartUses } from "../../src/stories/chart-uses";
-import { storySources } from "../../src/stories/story-files";
 import { catalog } from "../../src/data/catalog";
 import { loadDataset } from "../../src/data/load-dataset";
 import type { AnyRow } from "../../src/data/tables";
@@ -15,7 +14,7 @@ import { expectSvgSnapshot, parseSvg } from "./svg";
  */
 export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "pairs" | "map" } = {}) {
   // Rendered as first published: with the data versions pinned by the first story that places it.
-  const versions = chartUses(storySources()).find((use) => use.id === id)?.data ?? {};
+  const versions = chartUses().find((use) => use.id === id)?.data ?? {};
   describe(`chart ${id}: figure contract`, () => {
     const chart = renderChart(id, { versions });
 

@@ -1,13 +1,11 @@
 import sharp from "sharp";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { chartUses, type ChartUse } from "../../../stories/chart-uses";
-import { storySources } from "../../../stories/story-files";
 import { inlineColors } from "../../../render/palette";
 import { renderChart } from "../../../figures/render-chart";
 
 /** A static PNG of each embeddable chart (wide, light scheme, 2× for sharp screens): the fallback for embeds. */
-export const getStaticPaths = (() =>
-  chartUses(storySources()).map((use) => ({ params: { id: use.id, version: use.version }, props: { use } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => chartUses().map((use) => ({ params: { id: use.id, version: use.version }, props: { use } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
   const { use } = props as { use: ChartUse };
