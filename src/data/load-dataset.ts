@@ -7,7 +7,7 @@ import { metaSchema, type Meta } from "./meta-schema";
 import { checkDataset } from "./check-dataset";
 import { checkReferences } from "./check-references";
 import { MAX_CSV_BYTES, parseCsv, tooLarge } from "./parse-csv";
-import { describeIssue, issuePath, parsePositioned } from "./positions";
+import { parsePositioned, parseWithSchema } from "./positions";
 import { checkSeal, isSealed, SEALS_FILE } from "./seals";
 import { dataPath, displayPath, projectRoot } from "./paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type LookupRow } from "./tables";
@@ -205,12 +205,7 @@ function readMeta(path: string, shown: string): Meta {
     const column = place && ("column" in place ? place.column : Number(place[2]));
     throw new DataError(shown, `not valid JSON: ${(error as Error).message}`, line ?? undefined, column ?? undefined);
   }
-  const result = metaSchema.safeParse(positioned.value);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const { where, message } = describeIssue(issue, positioned.value);
-    const place = positioned.positionOf(issuePath(issue));
-    throw new DataError(shown, `${where ? `${where}: ` : ""}${message}`, place?.line, place?.column);
-  }
-  return result.data;
+  const { data, problem } = parseWithSchema(metaSchema, positioned);
+  if (problem) throw new DataError(shown, `${problem.where ? `${problem.where}: ` : ""}${problem.message}`, problem.position?.line, problem.position?.column);
+  return data;
 }

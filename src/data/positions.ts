@@ -49,12 +49,12 @@ export function parsePositioned(text: string, lineOffset = 0) {
 }
 
 /** The key path that shows where a zod issue is: an unknown field points at the field itself. */
-export function issuePath(issue: z.core.$ZodIssue): readonly PropertyKey[] {
+function issuePath(issue: z.core.$ZodIssue): readonly PropertyKey[] {
   return issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0]!] : issue.path;
 }
 
 /** A zod issue in editors' words: the path ("sources[0].url") and the message. */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): { where: string; message: string } {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): { where: string; message: string } {
   const where = issue.path
     .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
     .join("")
@@ -88,8 +88,41 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): { where:
 }
 
 /** True when the last key of `path` is absent from the parsed input (zod does not report inputs). */
-export function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
   let node = input;
   for (const key of path.slice(0, -1)) node = node && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
   return !(node && typeof node === "object" && path.length > 0 && (path.at(-1) as PropertyKey) in node);
+}
+
+/** The first problem a schema finds in a document: in plain words, where it is, and whether a field is missing. */
+export interface SchemaProblem {
+  readonly where: string;
+  readonly message: string;
+  readonly position?: Position;
+  readonly missing: boolean;
+  readonly issue: z.core.$ZodIssue;
+}
+
+/**
+ * The one way a YAML or JSON document is checked against a schema (meta.json, story frontmatter):
+ * its value, or its first problem with the line and column to show. Callers wrap the problem in
+ * their own error (DataError, StoryError).
+ */
+export function parseWithSchema<T>(
+  schema: z.ZodType<T>,
+  positioned: ReturnType<typeof parsePositioned>,
+): { data: T; problem?: undefined } | { data?: undefined; problem: SchemaProblem } {
+  const result = schema.safeParse(positioned.value ?? {});
+  if (result.success) return { data: result.data };
+  const issue = result.error.issues[0]!;
+  const { where, message } = describeIssue(issue, positioned.value);
+  return {
+    problem: {
+      where,
+      message,
+      position: positioned.positionOf(issuePath(issue)),
+      missing: issue.code === "invalid_type" && isMissing(positioned.value, issue.path),
+      issue,
+    },
+  };
 }

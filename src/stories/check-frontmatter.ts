@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar } from "yaml";
-import { isMissing, parsePositioned } from "../data/positions";
+import { parsePositioned, parseWithSchema } from "../data/positions";
 import { closest } from "./closest";
 import { StoryError } from "../data/story-error";
 import { storyFiles } from "./story-files";
@@ -31,10 +31,6 @@ export function checkFrontmatter(path: string, source: string): void {
     const { line, column, message } = positioned.syntaxError;
     fail(line, column, `frontmatter is not valid YAML: ${message}. Check quotes and indentation; text containing a colon must be "quoted"`);
   }
-  const lineOf = (path: readonly PropertyKey[]): [number, number] | undefined => {
-    const place = positioned.positionOf(path);
-    return place && [place.line, place.column];
-  };
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
@@ -45,15 +41,14 @@ export function checkFrontmatter(path: string, source: string): void {
       }
     }
   }
-  const result = storySchema.safeParse(doc.toJS() ?? {});
-  if (result.success) return;
-  const issue = result.error.issues[0]!;
+  const { problem } = parseWithSchema(storySchema, positioned);
+  if (!problem) return;
+  const { issue, position, missing } = problem;
   const field = issue.path.map(String).join(".");
-  const position = lineOf(issue.path);
-  if (!position || (issue.code === "invalid_type" && isMissing(doc.toJS(), issue.path))) {
+  if (!position || missing) {
     fail(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${issue.message.replace(/^expected text: /, "")})`);
   }
-  fail(position![0], position![1], `frontmatter "${field}": ${issue.message}`);
+  fail(position!.line, position!.column, `frontmatter "${field}": ${issue.message}`);
 }
 
 /** Checks every story file (drafts and stories in subfolders too); throws on the first mistake. */
