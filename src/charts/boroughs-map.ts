@@ -9,7 +9,7 @@ import { joinAllByCode } from "../data/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
 import { mapColors } from "./map-theme";
-import { markerKey, statusInfo } from "./status";
+import { markerKey, statusCaveat, statusExplained, statusInfo } from "./status";
 import { isNarrow } from "./theme";
 
 type Borough = Feature<Geometry, { name: string }>;
@@ -83,8 +83,7 @@ export default defineChart({
           fill: (c: Cell) => shade(c.row),
           stroke: mapColors.edge,
           strokeWidth: 0.6,
-          title: (c: Cell) =>
-            `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusInfo[c.row.status].explain.toLowerCase()})` : "no figure found"}`,
+          title: (c: Cell) => `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusExplained(c.row.status)})` : "no figure found"}`,
         }),
         Plot.dot(city, { x: (d) => d.at[0], y: (d) => d.at[1], ...facet, r: 5, stroke: "currentColor", strokeWidth: 1.5, fill: "none" }),
         Plot.text(city, {
@@ -114,14 +113,8 @@ export default defineChart({
     };
   },
   describe: (rows) => {
-    const panel = (p: keyof typeof PANELS) =>
-      rows
-        .filter((r) => r.panel === p)
-        .map(
-          (r) =>
-            `${r.borough} ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`,
-        );
-    return `Two maps of London's boroughs. ${PANELS.linked}: ${panel("linked").join("; ")}. ${PANELS.referred}: ${panel("referred").join("; ")}. No figures were published for the other boroughs.`;
+    const panel = (p: keyof typeof PANELS) => rows.filter((r) => r.panel === p).map((r) => `${r.borough} ${formatValue(r)}${statusCaveat(r.status)}`);
+    return `Two maps of London's boroughs. ${PANELS.linked}: ${panel("linked").join("; ")}. ${PANELS.referred}: ${panel("referred").join("; ")}. We found no figures for the other boroughs.`;
   },
   legend: (rows) => [
     { swatch: "map-4", label: "Published count" },

@@ -3,7 +3,7 @@ import type { Dataset } from "../data/dataset";
 import type { AnyRow } from "../data/tables";
 import { formatDate, formatValue } from "../data/format-value";
 import type { ChartTable, LegendItem } from "./define-chart";
-import { markerKey, statusInfo } from "./status";
+import { markerKey, statusCaveat, statusInfo } from "./status";
 import { isNarrow, theme, valueAxis } from "./theme";
 
 /** Where a compared value lives: a row id in the earlier version, or in the later one (a restated figure). */
@@ -136,7 +136,7 @@ const byPair = (rows: readonly PairedRow[]) =>
   [...new Set(rows.map((r) => r.pair))].map((p) => [rows.find((r) => r.pair === p && r.side === 0), rows.find((r) => r.pair === p && r.side === 1)] as const);
 
 export function describePairs(rows: readonly PairedRow[], sides: readonly [string, string]): string {
-  const caveat = (d: PairedRow) => (d.status === "single-source" || d.status === "conflicting" ? ` (${statusInfo[d.status].label.toLowerCase()})` : "");
+  const caveat = (d: PairedRow) => statusCaveat(d.status);
   const parts = byPair(rows).map(
     ([a, b]) =>
       `${a?.pair}: ${sides[0]} ${cell(a).replace(/[†‡]$/, "")}${a ? caveat(a) : ""}, ${sides[1]} ${cell(b).replace(/[†‡]$/, "")}${b ? caveat(b) : ""}`,

@@ -1,13 +1,12 @@
 import { formatValue } from "../data/format-value";
 import type { ChartTable } from "./define-chart";
-import { statusInfo } from "./status";
+import { statusCaveat, statusInfo } from "./status";
 import type { BarDatum } from "./value-bars";
 
 /** Lists bars in words: "Norfolk 416; Hampshire 369 (one outlet only); Sussex no figure found". */
 export function describeBars(data: readonly (BarDatum & { readonly sources: readonly string[] })[], noun: string): string {
   const parts = data.map((d) => {
-    const caveat = d.status === "single-source" || d.status === "conflicting" ? ` (${statusInfo[d.status].label.toLowerCase()})` : "";
-    return `${d.label}: ${formatValue(d)}${caveat}`;
+    return `${d.label}: ${formatValue(d)}${statusCaveat(d.status)}`;
   });
   return `Bar chart of ${data.length} ${noun}${data.length === 1 ? "" : "s"}. ${parts.join("; ")}`;
 }

@@ -7,7 +7,7 @@ import { formatValue } from "../data/format-value";
 import { joinAllByCode } from "../data/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
-import { markerKey, statusInfo } from "./status";
+import { markerKey, statusCaveat, statusExplained, statusInfo } from "./status";
 import { mapColors, thresholdColor } from "./map-theme";
 import { byRank, isNarrow } from "./theme";
 
@@ -49,7 +49,7 @@ export default defineChart({
     const titleOf = (f: Area) => {
       if (LONDON_CODES.includes(String(f.id))) return `${f.properties.name}: London, where the lines start`;
       const row = byCode.get(String(f.id));
-      return row ? `${row.area}: ${formatValue(row)} (${statusInfo[row.status].explain.toLowerCase()})` : `${f.properties.name}: no figure found`;
+      return row ? `${row.area}: ${formatValue(row)} (${statusExplained(row.status)})` : `${f.properties.name}: no figure found`;
     };
     const links = counted.map((r) => ({ ...r, from: origin, to: centroid(r.area_code) }));
     const labelled = rows.filter((r) => r.rank !== null && LABELS[r.area_code]);
@@ -124,12 +124,9 @@ export default defineChart({
   },
   describe: (rows) => {
     const top = rows.filter((r) => r.rank !== null);
-    const parts = top.map(
-      (r) =>
-        `${r.rank}. ${r.area}: ${formatValue(r)}${r.status === "single-source" || r.status === "conflicting" ? ` (${statusInfo[r.status].label.toLowerCase()})` : ""}`,
-    );
+    const parts = top.map((r) => `${r.rank}. ${r.area}: ${formatValue(r)}${statusCaveat(r.status)}`);
     const others = rows.filter((r) => r.rank === null && r.value !== null).map((r) => `${r.area} ${formatValue(r)}`);
-    return `Map of England and Wales by police force area, with lines from London to each destination whose count was published. Ranked destinations: ${parts.join("; ")}. Also published: ${others.join(", ")}. No figure was published for the other force areas.`;
+    return `Map of England and Wales by police force area, with lines from London to each destination whose count was published. Ranked destinations: ${parts.join("; ")}. Also published: ${others.join(", ")}. We found no figure for the other force areas.`;
   },
   legend: () => [
     { swatch: "map-1", label: `1–${DESTINATION_THRESHOLDS[0] - 1}` },

@@ -9,6 +9,17 @@ export const statusInfo: Readonly<Record<Status, { label: string; marker: string
   conflicting: { label: "Sources disagree", marker: "‡", explain: "Sources give different values; the note says which" },
 };
 
+/** The words after a figure that charts mark with a sign: " (one outlet only)", " (sources disagree)"; otherwise nothing. */
+export function statusCaveat(status: Status): string {
+  const { marker, label } = statusInfo[status];
+  return marker ? ` (${label.toLowerCase()})` : "";
+}
+
+/** A figure's status in a sentence, for titles and tooltips: "reported by one outlet only; not confirmed…". */
+export function statusExplained(status: Status): string {
+  return statusInfo[status].explain.toLowerCase();
+}
+
 /** The key item for a status that charts mark with a sign: "† One outlet only", "‡ Sources disagree". */
 export function markerKey(status: "single-source" | "conflicting", swatch?: Swatch): LegendItem {
   const { marker, label } = statusInfo[status];

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { Status } from "../data/columns";
 import { formatValue, type ValueLike } from "../data/format-value";
-import { statusInfo } from "./status";
+import { statusExplained, statusInfo } from "./status";
 import { isNarrow, theme, valueAxis } from "./theme";
 
 /** One bar: a label and a value row from data/. */
@@ -21,7 +21,7 @@ export interface ValueBarOptions {
 const top = (d: BarDatum) => d.value_high ?? d.value ?? 0;
 /** The value as written in the chart, with its confirmation marker (see {@link statusInfo}). */
 const barText = (d: BarDatum) => `${formatValue(d).replace(/^about /, "c. ")}${statusInfo[d.status].marker}`;
-const tooltip = (d: BarDatum) => `${d.label}: ${formatValue(d)} (${statusInfo[d.status].explain.toLowerCase()})`;
+const tooltip = (d: BarDatum) => `${d.label}: ${formatValue(d)} (${statusExplained(d.status)})`;
 
 /**
  * Horizontal bars with the label above each bar, which stays legible at 320 px where a left
