@@ -9,7 +9,7 @@ import type { Versions } from "../data/facts";
 import { listVersions } from "../data/load-dataset";
 import { correctedVersions } from "../data/meta-schema";
 import { checkComponentsPlugin, type ChartPlacement } from "./check-components-plugin";
-import { storyFiles } from "./story-files";
+import { splitFrontmatter, storyFiles } from "./story-files";
 
 /** One chart as placed in a story: its words, and the data version it shows. */
 export interface ChartUse {
@@ -39,17 +39,20 @@ export interface StoryPlacements {
  */
 function storyPlacements(root: string = process.cwd()): StoryPlacements[] {
   return storyFiles(root).map((file) => {
-    const source = readFileSync(join(root, file), "utf8");
-    const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
-    const frontmatter = (parse(block?.[1] ?? "") ?? {}) as { data?: Versions; draft?: boolean; charts?: ChartPlacement[] };
-    mdxToJs(source.slice(block?.[0].length ?? 0), {
-      mdastPlugins: [checkComponentsPlugin],
-      fileURL: pathToFileURL(join(root, file)),
-      data: { astro: { frontmatter } },
-    } as never);
-    return { file, data: frontmatter.data ?? {}, draft: frontmatter.draft === true, charts: frontmatter.charts ?? [] };
+    const path = join(root, file);
+    const source = readFileSync(path, "utf8");
+    // Compiled once per version of the file: the embed pages and their PNGs both ask in one build.
+    const cached = compiled.get(path);
+    if (cached?.source === source) return cached.placements;
+    const { frontmatter: yaml, body } = splitFrontmatter(source);
+    const frontmatter = (parse(yaml ?? "") ?? {}) as { data?: Versions; draft?: boolean; charts?: ChartPlacement[] };
+    mdxToJs(body, { mdastPlugins: [checkComponentsPlugin], fileURL: pathToFileURL(path), data: { astro: { frontmatter } } } as never);
+    const placements = { file, data: frontmatter.data ?? {}, draft: frontmatter.draft === true, charts: frontmatter.charts ?? [] };
+    compiled.set(path, { source, placements });
+    return placements;
   });
 }
+const compiled = new Map<string, { source: string; placements: StoryPlacements }>();
 
 /**
  * Every distinct chart-and-version placed in the published stories (in file-name order, first

@@ -4,7 +4,7 @@ import { isMap, isScalar } from "yaml";
 import { parsePositioned, parseWithSchema } from "../data/positions";
 import { closest } from "./closest";
 import { StoryError } from "../data/story-error";
-import { storyFiles } from "./story-files";
+import { splitFrontmatter, storyFiles } from "./story-files";
 import { storySchema } from "./story-schema";
 
 const FIELDS = Object.keys(storySchema.shape);
@@ -18,10 +18,11 @@ export function checkFrontmatter(path: string, source: string): void {
   const fail = (line: number, column: number | undefined, message: string): never => {
     throw new StoryError(`${path}:${line}${column ? `:${column}` : ""}: ${message}`);
   };
-  const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
-  if (!block) fail(1, 1, 'the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)');
+  const { frontmatter } = splitFrontmatter(source);
+  if (frontmatter === undefined)
+    fail(1, 1, 'the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)');
   // The frontmatter's lines are numbered from the file's top: +1 for the opening "---".
-  const positioned = parsePositioned(block![1]!, 1);
+  const positioned = parsePositioned(frontmatter!, 1);
   const { doc } = positioned;
   const at = (offset: number) => {
     const { line, column } = positioned.at(offset);

@@ -20,6 +20,12 @@ export function storyFiles(root: string = process.cwd()): string[] {
     .sort();
 }
 
+/** A story split into its frontmatter (the YAML between the opening `---` lines) and its MDX body; undefined frontmatter when there is none. */
+export function splitFrontmatter(source: string): { frontmatter: string | undefined; body: string } {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(source);
+  return { frontmatter: block?.[1], body: source.slice(block?.[0].length ?? 0) };
+}
+
 /** A story's address under /stories/: its path in {@link STORIES_DIR} without `.mdx` (`sub/x.mdx` → `sub/x`). */
 export function storySlug(file: string): string {
   return file.slice(STORIES_DIR.length + 1).replace(/\.mdx$/, "");
