@@ -37,7 +37,7 @@ function deployServerBlock(webroot: string, port: number, { base = "/", allowScr
   conf = replaceOnce(conf, "root ROOT;", `root ${webroot};`);
   if (prefix) {
     conf = replaceOnce(conf, "error_page 404 /404.html;", `error_page 404 ${prefix}/404.html;`);
-    for (const location of ["/", "/embed/", "/_astro/"]) conf = replaceOnce(conf, `location ${location} {`, `location ${prefix}${location} {`);
+    for (const location of ["/", "/embed/"]) conf = replaceOnce(conf, `location ${location} {`, `location ${prefix}${location} {`);
   }
   if (allowScripts) {
     conf = conf.replace(/^\s*add_header Content-Security-Policy .*$/gm, "");

@@ -3,7 +3,7 @@
  * light, dark and print, so one SVG follows the reader's colour scheme without JavaScript.
  */
 export const theme = {
-  /** Rendered widths: the narrow SVG is shown below 560 CSS px of column, the wide one above. */
+  /** Rendered widths: the narrow SVG is shown while the column is under 560 CSS px (a viewport under 37rem: global.css), the wide one above. */
   widths: { narrow: 320, wide: 640 },
   /** Chart text size in SVG units; ≥ 11 CSS px once scaled into a 288 px column. */
   fontSize: 13,

@@ -24,7 +24,9 @@ export interface SvgOptions {
  * The output is deterministic and safe to inline on a page with a strict CSP:
  * - Plot numbers clip and pattern ids with module-level counters, so they are renamed
  *   `<prefix>-1`, `<prefix>-2`… in document order (on the DOM, attributes only: text is never touched);
- * - Plot's `<style>` element is removed (its rules live in global.css, under `.chart-svg`);
+ * - Plot's `<style>` element is removed (its rules live in global.css, under `.chart-svg`), and so is
+ *   its `font-variant="tabular-nums"` on axes: SVG's font-variant attribute takes only CSS 2 values
+ *   (the W3C checker rejects it); global.css sets `font-variant-numeric` on `.chart-svg` instead;
  * - path data is rewritten as relative moves to a tenth of a pixel, and other numbers cut to two
  *   decimals, which keeps maps small;
  * - the SVG is `role="img"`, named and described by the figure's title and text description,
@@ -33,6 +35,7 @@ export interface SvgOptions {
 export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, describedBy, fontSize, document = linkedomDocument }: SvgOptions): string {
   const svg = Plot.plot({ ...options, document: document(), figure: false, className: "chart-svg" }) as SVGSVGElement;
   svg.querySelector("style")?.remove();
+  for (const el of svg.querySelectorAll('[font-variant="tabular-nums"]')) el.removeAttribute("font-variant");
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-labelledby", labelledBy);
   svg.setAttribute("aria-describedby", describedBy);

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { testDeployConfig } from "../../scripts/serve/nginx";
+import { HEADER_POLICY, PAGE_DIRECTIVES, withExactPolicy } from "../../src/render/content-security-policy";
 import { headersFor, parseHeadersFile } from "../support/headers-file";
 
 const rules = parseHeadersFile("public/_headers");
@@ -12,12 +13,28 @@ it.each(["/", "/news/county-lines/"])("nginx -t accepts scripts/deploy/nginx.con
   expect(result.ok, result.output).toBe(true);
 });
 
-it("the Content-Security-Policy allows no inline or third-party script, style or frame", () => {
-  const csp = headersFor(rules, "/stories/x/")["Content-Security-Policy"]!;
-  expect(csp).toMatch(/default-src 'none'/);
-  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
-  expect(csp).toMatch(/frame-ancestors 'none'/);
-  expect(headersFor(rules, "/embed/x/")["Content-Security-Policy"]).toMatch(/frame-ancestors \*/);
-  expect(headersFor(rules, "/_astro/x.css")["Cache-Control"]).toBe("public, max-age=31536000, immutable");
+it("the Content-Security-Policy header adds frame-ancestors to the pages' meta policy and repeats the rest word for word", () => {
+  const site = headersFor(rules, "/stories/x/")["Content-Security-Policy"]!;
+  const embed = headersFor(rules, "/embed/x/")["Content-Security-Policy"]!;
+  const directives = (policy: string) => policy.split(";").map((d) => d.trim());
+  // Written out here, not read from the code: what a reader's browser is told.
+  expect(directives(site)).toEqual(["script-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]);
+  expect(directives(embed)).toEqual(["script-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors *"]);
+  expect(HEADER_POLICY).toEqual({ site, embed });
+  // Both policies are enforced: a header style-src or default-src would block the pages' inline CSS.
+  expect(site).not.toMatch(/default-src|style-src|unsafe-inline|unsafe-eval|https?:/);
+  // Apart from frame-ancestors (which a meta tag cannot carry) and object-src (covered by the meta's
+  // default-src 'none'), every header directive is in the meta policy as written.
+  for (const directive of directives(site).filter((d) => !/^(frame-ancestors|object-src) /.test(d))) expect(PAGE_DIRECTIVES).toContain(directive);
+  expect(PAGE_DIRECTIVES).toContain("default-src 'none'");
   expect(headersFor(rules, "/stories/x/")["Cache-Control"]).toBe("public, max-age=0, must-revalidate");
+});
+
+it("narrowing Astro's policy fails the build for a page without the tag or with a style Astro did not hash", () => {
+  const page = (meta: string, css: string) => `<!doctype html><html><head>${meta}<style>${css}</style></head><body></body></html>`;
+  const tag = `<meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-x'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='">`;
+  // sha256 of the empty string, by hand: the only style Astro hashed here is an empty one.
+  expect(withExactPolicy(page(tag, ""), "a.html")).toContain(`script-src 'none'; style-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='">`);
+  expect(() => withExactPolicy(page("", ""), "b.html")).toThrow("b.html: expected one content-security-policy meta tag from Astro's security.csp, found 0");
+  expect(() => withExactPolicy(page(tag, "p{}"), "c.html")).toThrow(/^c\.html: Astro's policy does not list 'sha256-/);
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chartIds } from "../../src/charts";
@@ -6,6 +7,7 @@ import { chartUses } from "../../src/stories/chart-uses";
 import { storyFiles, storySlug } from "../../src/stories/story-files";
 import { catalog } from "../../src/data/catalog";
 import { buildSite, tempOut, type BuildResult } from "../support/build-site";
+import { nuCheck } from "../support/nu-checker";
 
 const out = tempOut();
 let result: BuildResult;
@@ -50,6 +52,34 @@ describe("the production build", () => {
     const all = files(out);
     expect(all.filter((f) => /\.m?js$/.test(f)).map((f) => relative(out, f))).toEqual([]);
     for (const html of all.filter((f) => f.endsWith(".html"))) expect(readFileSync(html, "utf8"), relative(out, html)).not.toMatch(/<script\b/i);
+  });
+
+  it("gives every page its whole policy in a meta tag: no script, and the hashes of exactly its own inline styles", () => {
+    const pages = files(out).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = readFileSync(file, "utf8");
+      const name = relative(out, file);
+      // The CSS is inline: no stylesheet to fetch before a chart can show.
+      expect(html, name).not.toMatch(/<link[^>]+rel="stylesheet"/);
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+      expect(styles.length, name).toBe(1);
+      const metas = [...html.matchAll(/<meta http-equiv="content-security-policy" content="([^"]*)">/g)];
+      expect(metas.length, name).toBe(1);
+      // Before the first style, or the style would be parsed under no policy.
+      expect(metas[0]!.index, name).toBeLessThan(html.indexOf("<style>"));
+      const hash = (css: string) => `'sha256-${createHash("sha256").update(css).digest("base64")}'`;
+      expect(metas[0]![1]!.split("; "), name).toEqual([
+        "default-src 'none'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "script-src 'none'",
+        `style-src ${styles.map(hash).join(" ")}`,
+      ]);
+    }
   });
 
   it("states every figure of the original coverage in the main story's text", () => {
@@ -115,6 +145,24 @@ describe("the production build", () => {
       const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`));
       expect(messages, relative(out, page)).toEqual([]);
     }
+  });
+
+  it("passes the W3C Nu HTML Checker with no error on every page", () => {
+    const pages = files(out).filter((f) => f.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(10);
+    // Control: a page with the error the checker once found here (Plot's font-variant on a <g>).
+    const control = join(out, "..", "nu-control");
+    mkdirSync(control, { recursive: true });
+    writeFileSync(
+      join(control, "bad.html"),
+      '<!doctype html><html lang="en"><head><title>x</title></head><body><svg><g font-variant="tabular-nums"></g></svg></body></html>',
+    );
+    const report = nuCheck([control, out]);
+    expect(report.errors.filter((e) => e.startsWith(control))).toEqual([
+      `${join(control, "bad.html")}:1:72: Bad value “tabular-nums” for attribute “font-variant” on element “g”.`,
+    ]);
+    expect(report.checked.filter((f) => f.startsWith(out)).sort()).toEqual(pages.sort());
+    expect(report.errors.filter((e) => !e.startsWith(control))).toEqual([]);
   });
 
   it("links every CSV download to a file in the build that is byte-identical to data/", () => {

@@ -16,13 +16,13 @@ it("the test command names every system package the suite asks for when a tool i
   const named = packages(commands[1]!);
   expect(named.length).toBeGreaterThan(0);
   // Each missing-tool error names an install command; its packages must be in the README's command.
-  const hints = ["scripts/serve/chromium.ts", "scripts/serve/nginx.ts"].flatMap((f) =>
+  const hints = ["scripts/serve/chromium.ts", "scripts/serve/nginx.ts", "tests/support/nu-checker.ts"].flatMap((f) =>
     [...readFileSync(f, "utf8").matchAll(/apt-get install -y ([a-z0-9 -]+)"/g)].flatMap((m) => m[1]!.split(" ")),
   );
-  expect(hints.length).toBeGreaterThanOrEqual(2);
+  expect(hints.length).toBeGreaterThanOrEqual(3);
   expect(hints.filter((p) => !named.includes(p))).toEqual([]);
   // Fonts: share images and screenshots are drawn with DejaVu and Liberation.
-  expect(named).toEqual(expect.arrayContaining(["chromium", "nginx-light", "fonts-dejavu-core", "fonts-liberation"]));
+  expect(named).toEqual(expect.arrayContaining(["chromium", "nginx-light", "default-jre-headless", "fonts-dejavu-core", "fonts-liberation"]));
 });
 
 it("CI runs the README's test command itself, with CI=true, and installs with npm ci only", () => {
