@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -304,11 +305,32 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
       expect(response.headers.get("content-type"), file).toContain(type);
     }
     expect(await (await fetch(`${server.origin}${B}/robots.txt`)).text()).toContain(`Sitemap: ${SITE}${B}/sitemap-index.xml`);
-    const rss = await (await fetch(`${server.origin}${B}/rss.xml`)).text();
-    const [channel, ...items] = [...rss.matchAll(/<link>([^<]+)<\/link>/g)].map((m) => m[1]!);
-    expect(channel).toBe(`${SITE}${B}`);
-    expect(items.length).toBeGreaterThanOrEqual(3);
-    for (const link of items) expect(link.startsWith(`${SITE}${B}/stories/`), link).toBe(true);
+  });
+
+  it("links the feed's channel and items to the pages' canonical URLs, guids too: no redirect on a click", async () => {
+    const feed = parseFeed(await (await fetch(`${server.origin}${B}/rss.xml`)).text());
+    /** A page's canonical URL, fetched without following redirects, and the ids on it. */
+    const canonicalOf = async (url: string) => {
+      const response = await fetch(url.replace(SITE, server.origin), { redirect: "manual" });
+      expect(response.status, url).toBe(200);
+      const html = await response.text();
+      return { canonical: /<link rel="canonical" href="([^"]+)"/.exec(html)?.[1], ids: new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!)) };
+    };
+    expect(feed.url).toBe(`${SITE}${B}/`);
+    expect((await canonicalOf(feed.url!)).canonical).toBe(feed.url);
+    const items = feed.items;
+    // Every published story and every correction on them: four stories, one correction each.
+    expect(items.filter((i) => !i.title!.startsWith("Correction: "))).toHaveLength(stories().length);
+    expect(items.filter((i) => i.title!.startsWith("Correction: "))).toHaveLength(4);
+    for (const item of items) {
+      const url = new URL(item.url!);
+      expect(item.id, item.title!).toBe(item.url);
+      const page = await canonicalOf(`${url.origin}${url.pathname}`);
+      expect(page.canonical, item.title!).toBe(`${url.origin}${url.pathname}`);
+      expect(url.pathname, item.title!).toMatch(new RegExp(`^${B}/stories/[a-z0-9-]+/$`));
+      if (url.hash) expect(page.ids.has(url.hash.slice(1)), item.url!).toBe(true);
+      else expect(item.title!.startsWith("Correction: "), item.url!).toBe(false);
+    }
   });
 
   it("makes no request to any other origin, on any page", async () => {

@@ -51,7 +51,7 @@ describe("corrections and drafts in a production build", () => {
 
   it("is listed on the corrections page, linked to the story", () => {
     const html = readFileSync(join(out, "corrections/index.html"), "utf8");
-    expect(html).toContain(`href="/stories/corrected-story/#corrections"`);
+    expect(html).toContain(`href="/stories/corrected-story/#correction-1"`);
     expect(html).toContain(TEXT);
   });
 
@@ -61,6 +61,7 @@ describe("corrections and drafts in a production build", () => {
     expect(item).toContain(`<title>Correction: `);
     expect(item).toContain(`<description>${TEXT}</description>`);
     expect(item).toContain("<pubDate>Fri, 20 Sep 2019 00:00:00 GMT</pubDate>");
-    expect(item).toContain("/stories/corrected-story/#corrections</link>");
+    expect(item).toContain("<link>https://county-lines.example.org/stories/corrected-story/#correction-1</link>");
+    expect(item).toContain('<guid isPermaLink="true">https://county-lines.example.org/stories/corrected-story/#correction-1</guid>');
   });
 });

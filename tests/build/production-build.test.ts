@@ -228,7 +228,7 @@ describe("the production build", () => {
     const rss = readFileSync(join(out, "rss.xml"), "utf8");
     for (const story of ["county-lines-london", "who-is-drawn-in", "getting-out", "what-changed-in-year-two"]) {
       expect(readFileSync(join(out, "stories", story, "index.html"), "utf8"), story).toContain('<time datetime="2026-12-01">1 December 2026</time>: ');
-      expect(corrections, story).toContain(`/stories/${story}/#corrections`);
+      expect(corrections, story).toContain(`/stories/${story}/#correction-1`);
     }
     const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)]
       .map((m) => m[1]!)
