@@ -58,19 +58,40 @@ function periodMonths(start: string | undefined, end: string | undefined): numbe
 /**
  * The not-like-for-like warning, written from the two versions' metadata: how long each window was,
  * and the later period's own caveat (for Year 2, the change of intelligence source).
+ * @param periods The period ids of the earlier and the later figures.
+ * @param sides What the two counts are called, e.g. ["Year 1", "Year 2"].
+ * @param read The closing advice, e.g. "Read the two bars as two separate counts, not as a trend."
  */
-export function comparisonCaveat(rows: readonly PairedRow[], before: Dataset | undefined, after: Dataset, sides: readonly [string, string]): string {
-  const first = rows.find((r) => r.side === 0);
-  const second = rows.find((r) => r.side === 1);
+export function windowsCaveat(
+  before: Dataset | undefined,
+  after: Dataset,
+  periods: readonly [string | undefined, string | undefined],
+  sides: readonly [string, string],
+  read: string,
+): string {
   const period = (data: Dataset | undefined, id: string | undefined) => data?.meta.periods.find((p) => p.id === id);
-  const windows = [period(before, first?.period), period(after, second?.period)].map((p, i) => {
+  const windows = [period(before, periods[0]), period(after, periods[1])].map((p, i) => {
     const months = periodMonths(p?.start, p?.end);
     return p?.start && p.end
       ? `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})`
       : `${sides[i]}'s window is not in the sources we hold`;
   });
-  const note = period(after, second?.period)?.note;
-  return `${windows.join("; ")}.${note ? ` ${note}` : ""} Read the two bars as two separate counts, not as a trend.`;
+  const note = period(after, periods[1])?.note;
+  return `${windows.join("; ")}.${note ? ` ${note}` : ""} ${read}`;
+}
+
+/** The warning over paired bars: {@link windowsCaveat} for the periods of the bars shown. */
+export function comparisonCaveat(rows: readonly PairedRow[], before: Dataset | undefined, after: Dataset, sides: readonly [string, string]): string {
+  const periods = [rows.find((r) => r.side === 0)?.period, rows.find((r) => r.side === 1)?.period] as const;
+  return windowsCaveat(before, after, periods, sides, "Read the two bars as two separate counts, not as a trend.");
+}
+
+/**
+ * What a dataset version's count is called, from its title ("Rescue and Response: Year 2 strategic
+ * assessment figures" → "Year 2"), else its version.
+ */
+export function countName(data: Dataset): string {
+  return /\bYear \d+\b/.exec(data.meta.title)?.[0] ?? `Version ${data.version}`;
 }
 
 const label = (d: PairedRow, sides: readonly [string, string]) =>

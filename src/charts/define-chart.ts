@@ -32,6 +32,13 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   readonly versions?: { readonly before: string; readonly after: string };
   /** For maps: the boundary dataset and its TopoJSON object, turned into features for `spec`. */
   readonly boundaries?: GeographyId;
+  /**
+   * Drawn once, at the wide width, for every column (charts are otherwise drawn twice, narrow and
+   * wide): the SVG scales to the column, and marks given `className: "narrow-only"` or `"wide-only"`
+   * (labels sized for each) are switched by global.css. Without CSS (PNGs, downloads) the wide
+   * labels show. For maps, whose boundaries are most of their bytes.
+   */
+  readonly oneRendering?: true;
   /** The rows the chart shows, in display order. */
   select(data: Dataset, before?: Dataset): T;
   /** Plot options for those rows at a given width. */
@@ -43,7 +50,7 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   /** The key shown above the chart; bar charts get one built from the statuses shown. */
   legend?(rows: T): readonly LegendItem[];
   /** A warning shown inside the figure, above the graphic, where readers cannot miss it. */
-  caveat?(rows: T, data: Dataset, before?: Dataset): string;
+  caveat?(rows: T, data: Dataset, before?: Dataset): string | undefined;
   /** A numbered key for labels the narrow rendering shows as numbers (maps). */
   numberedKey?(rows: T): readonly string[];
 }

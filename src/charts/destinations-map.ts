@@ -9,7 +9,8 @@ import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
 import { markerKey, statusCaveat, statusExplained, statusInfo } from "./status";
 import { mapColors, thresholdColor } from "./map-theme";
-import { byRank, isNarrow } from "./theme";
+import { byRank } from "./theme";
+import { countName, windowsCaveat } from "./compare-versions";
 
 type Destination = Row<"rescue-and-response", "destinations">;
 type Area = Feature<Geometry, { name: string }>;
@@ -22,16 +23,22 @@ const DESTINATION_THRESHOLDS = [100, 200, 300] as const;
 const label = (d: Destination) => `${d.area} ${d.qualifier === "not-published" ? "(no count)" : formatValue(d)}${statusInfo[d.status].marker}`;
 
 /**
- * Where London's lines ran: police force areas shaded by the number of linked Londoners, with a line
- * from London to each area whose count was published, its width proportional to that count.
- * Areas with no published figure are grey and hatched-free, clearly off the colour ramp; Sussex,
- * ranked but uncounted, is outlined and labelled as such.
+ * Where London's lines ran, for whichever data version a story pins: police force areas shaded by the
+ * number of linked Londoners, with a line from London to each area whose count was published, its
+ * width proportional to that count. Areas with no published figure are grey, clearly off the colour
+ * ramp; an area ranked but uncounted (Sussex in Year 1) is outlined and labelled as such. In a story
+ * that compares versions, the not-like-for-like caveat sits inside the figure.
+ *
+ * Drawn once for every column width: boundaries are most of a map's bytes. Wide columns show names
+ * at sea with leader lines; narrow ones show numbers twice the size (so at least 11 CSS px in a 288 px
+ * column), explained by the numbered key.
  */
 export default defineChart({
   id: "destinations-map",
   dataset: "rescue-and-response",
   table: "destinations",
   boundaries: "police-force-areas",
+  oneRendering: true,
   select: (data) => [...rowsOf(data, "rescue-and-response", "destinations")].sort(byRank),
   spec: (rows, { width, features = [] }) => {
     const byCode = joinAllByCode(rows, features, (r) => r.area_code, "destinations-map");
@@ -39,7 +46,6 @@ export default defineChart({
     const origin = geoCentroid({ type: "FeatureCollection", features: london } as never);
     const counted = rows.filter((r) => r.value !== null);
     const max = Math.max(...counted.map((r) => r.value!));
-    const narrow = isNarrow(width);
     const centroid = (code: string) => geoCentroid(features.find((f) => f.id === code)! as never);
     const fillOf = (f: Area) => {
       if (LONDON_CODES.includes(String(f.id))) return mapColors.origin;
@@ -52,21 +58,23 @@ export default defineChart({
       return row ? `${row.area}: ${formatValue(row)} (${statusExplained(row.status)})` : `${f.properties.name}: no figure found`;
     };
     const links = counted.map((r) => ({ ...r, from: origin, to: centroid(r.area_code) }));
-    const labelled = rows.filter((r) => r.rank !== null && LABELS[r.area_code]);
-    const sussex = features.filter((f) => byCode.get(String(f.id))?.qualifier === "not-published");
+    const labelled = labelledRows(rows);
+    const keyNumber = (d: Destination) => String(labelled.indexOf(d) + 1);
+    const ranked = features.filter((f) => byCode.get(String(f.id))?.qualifier === "not-published");
+    const halo = { stroke: "var(--bg)", strokeWidth: 4, fill: "currentColor", paintOrder: "stroke", fontWeight: 700 } as const;
     return {
       width,
-      height: Math.round(width * (narrow ? 1.1 : 1)),
+      height: width,
       margin: 0,
-      marginRight: narrow ? 14 : 110,
-      marginBottom: narrow ? 8 : 16,
+      marginRight: 110,
+      marginBottom: 16,
       // clip: false keeps labels placed at sea, beyond the land's frame, instead of dropping them.
       projection: { type: "transverse-mercator", rotate: [2, 0], domain: { type: "FeatureCollection", features } as never, clip: false },
       color: { type: "identity" },
       marks: [
         // Edges in a mid grey give every area a 3:1 outline, whatever its fill (WCAG 1.4.11).
         Plot.geo(features, { fill: fillOf, stroke: mapColors.edge, strokeWidth: 0.6, title: titleOf }),
-        Plot.geo(sussex, { fill: "none", stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2" }),
+        Plot.geo(ranked, { fill: "none", stroke: "currentColor", strokeWidth: 1.5, strokeDasharray: "3,2" }),
         // Plot's strokeDasharray is a constant, so disputed counts get their own, dashed, mark.
         ...[false, true].map((disputed) =>
           Plot.link(
@@ -79,46 +87,47 @@ export default defineChart({
               stroke: "currentColor",
               strokeOpacity: 0.85,
               strokeLinecap: disputed ? "butt" : "round",
-              strokeWidth: (d) => (d.value! / max) * (narrow ? 5 : 8),
+              strokeWidth: (d) => (d.value! / max) * 8,
               strokeDasharray: disputed ? "5,3" : undefined,
             },
           ),
         ),
-        Plot.dot([origin], { x: (d) => d[0], y: (d) => d[1], r: 4, fill: "currentColor", stroke: "var(--bg)", strokeWidth: 1.5 }),
-        Plot.text([origin], {
-          x: (d) => d[0],
-          y: (d) => d[1],
-          text: () => "London",
-          dx: -8,
-          dy: 12,
-          textAnchor: "end",
-          fontWeight: 700,
-          stroke: "var(--bg)",
-          strokeWidth: 4,
-          fill: "currentColor",
-          paintOrder: "stroke",
-        }),
+        Plot.dot([origin], { x: (d) => d[0], y: (d) => d[1], r: 5, fill: "currentColor", stroke: "var(--bg)", strokeWidth: 1.5 }),
+        ...(["wide-only", "narrow-only"] as const).map((layer) =>
+          Plot.text([origin], {
+            x: (d) => d[0],
+            y: (d) => d[1],
+            text: () => "London",
+            dx: layer === "wide-only" ? -8 : -12,
+            dy: layer === "wide-only" ? 12 : 22,
+            textAnchor: "end",
+            fontSize: layer === "wide-only" ? undefined : NARROW_TEXT,
+            className: layer,
+            ...halo,
+          }),
+        ),
         Plot.link(labelled, {
           x1: (d) => LABELS[d.area_code]![0],
           y1: (d) => LABELS[d.area_code]![1],
           x2: (d) => centroid(d.area_code)[0],
           y2: (d) => centroid(d.area_code)[1],
           stroke: "currentColor",
-          strokeWidth: 0.75,
+          strokeWidth: 1,
         }),
         ...(["start", "middle", "end"] as const).map((anchor) =>
-          Plot.text(narrow ? (anchor === "middle" ? labelled : []) : labelled.filter((d) => LABELS[d.area_code]![2] === anchor), {
-            x: (d) => LABELS[d.area_code]![0],
-            y: (d) => LABELS[d.area_code]![1],
-            text: narrow ? (d) => String(d.rank) : label,
-            textAnchor: anchor,
-            stroke: "var(--bg)",
-            strokeWidth: 4,
-            fill: "currentColor",
-            paintOrder: "stroke",
-            fontWeight: 700,
-          }),
+          Plot.text(
+            labelled.filter((d) => LABELS[d.area_code]![2] === anchor),
+            { x: (d) => LABELS[d.area_code]![0], y: (d) => LABELS[d.area_code]![1], text: label, textAnchor: anchor, className: "wide-only", ...halo },
+          ),
         ),
+        Plot.text(labelled, {
+          x: (d) => LABELS[d.area_code]![0],
+          y: (d) => LABELS[d.area_code]![1],
+          text: keyNumber,
+          fontSize: NARROW_TEXT,
+          className: "narrow-only",
+          ...halo,
+        }),
       ],
     };
   },
@@ -128,19 +137,26 @@ export default defineChart({
     const others = rows.filter((r) => r.rank === null && r.value !== null).map((r) => `${r.area} ${formatValue(r)}`);
     return `Map of England and Wales by police force area, with lines from London to each destination whose count was published. Ranked destinations: ${parts.join("; ")}. Also published: ${others.join(", ")}. We found no figure for the other force areas.`;
   },
-  legend: () => [
+  legend: (rows) => [
     { swatch: "map-1", label: `1–${DESTINATION_THRESHOLDS[0] - 1}` },
     { swatch: "map-2", label: `${DESTINATION_THRESHOLDS[0]}–${DESTINATION_THRESHOLDS[1] - 1}` },
     { swatch: "map-3", label: `${DESTINATION_THRESHOLDS[1]}–${DESTINATION_THRESHOLDS[2] - 1}` },
     { swatch: "map-4", label: `${DESTINATION_THRESHOLDS[2]} or more linked Londoners` },
     { swatch: "map-none", label: "No figure found (not zero)" },
-    { swatch: "outline-dashed", label: "Ranked, no count found" },
+    ...(rows.some((r) => r.qualifier === "not-published") ? [{ swatch: "outline-dashed", label: "Ranked, no count found" } as const] : []),
     { swatch: "map-origin", label: "London, where the lines start" },
     { swatch: "line", label: "Line width proportional to the count" },
-    markerKey("conflicting", "line-dashed"),
-    markerKey("single-source"),
+    ...(rows.some((r) => r.status === "conflicting") ? [markerKey("conflicting", "line-dashed")] : []),
+    ...(rows.some((r) => r.status === "single-source") ? [markerKey("single-source")] : []),
   ],
-  numberedKey: (rows) => rows.filter((r) => r.rank !== null && LABELS[r.area_code]).map(label),
+  // The numbers on narrow maps are this list's; an area without a published rank says so.
+  numberedKey: (rows) => labelledRows(rows).map((r) => (r.rank === null ? `${label(r)} (no rank found)` : label(r))),
+  caveat: (rows, data, before) => {
+    if (!before) return undefined;
+    const earlier = rowsOf(before, "rescue-and-response", "destinations")[0]?.period;
+    const sides = [countName(before), countName(data)] as const;
+    return windowsCaveat(before, data, [earlier, rows[0]?.period], sides, `Read this map and ${sides[0]}'s as two separate counts, not as a trend.`);
+  },
   tabulate: (rows) =>
     tabulateBars(
       rows.map((r) => ({ ...r, label: r.rank ? `${r.rank}. ${r.area}` : r.area })),
@@ -148,8 +164,14 @@ export default defineChart({
     ),
 });
 
+/** Text size of the numbers on narrow columns, in SVG units: 11.7 CSS px when 640 units fill 288 px. */
+const NARROW_TEXT = 26;
+
+/** The areas labelled on the map, in rank order: those with a rank or a count, and a label position. */
+const labelledRows = (rows: readonly Destination[]) => rows.filter((r) => (r.rank !== null || r.value !== null) && LABELS[r.area_code]);
+
 /**
- * Where each ranked area's label sits (longitude, latitude, text anchor): out at sea or over empty
+ * Where each labelled area's label sits (longitude, latitude, text anchor): out at sea or over empty
  * land, joined to the area by a leader line, so that the crowded south-east stays readable.
  */
 const LABELS: Readonly<Record<string, readonly [number, number, "start" | "middle" | "end"]>> = {

@@ -18,9 +18,18 @@ export interface RenderedChart {
   readonly version: string;
   /** For charts comparing two versions: the earlier one (files are offered from both). */
   readonly before?: { readonly version: string };
+  /**
+   * For a chart of one version in a story that compares versions: the version its caveat reads the
+   * earlier window from (its rows are not shown, so no file is offered).
+   */
+  readonly caveatFrom?: { readonly version: string };
   /** CSV file names readers can download, e.g. ["destinations.csv"]. */
   readonly files: readonly string[];
-  readonly svg: { readonly narrow: string; readonly wide: string };
+  /**
+   * The wide rendering, and the narrow one for narrow columns; a chart drawn once (`oneRendering`)
+   * has no narrow SVG: its one SVG scales, and CSS switches its labels.
+   */
+  readonly svg: { readonly wide: string; readonly narrow?: string };
   readonly description: string;
   readonly table: ChartTable;
   /** Sources cited by the rows shown, in meta.json order. */
@@ -41,6 +50,11 @@ export interface RenderedChart {
 export interface RenderChartOptions {
   /** Dataset versions pinned by the story; defaults to the catalog. */
   versions?: Partial<Record<DatasetId, string>>;
+  /**
+   * The versions the story compares against (frontmatter `compare:`): a chart of one version gets
+   * the earlier one as `before`, for its not-like-for-like caveat.
+   */
+  compare?: Partial<Record<DatasetId, string>>;
   root?: string;
   document?: DocumentFactory;
   /** Makes element ids unique when one chart appears twice on a page. */
@@ -52,11 +66,12 @@ export interface RenderChartOptions {
  * the selected rows and the sources each row cites (its own and its period's), so that a story can
  * number and date-check a chart's sources at compile time.
  */
-export function chartRows(id: string, { versions = {}, root = projectRoot }: Pick<RenderChartOptions, "versions" | "root"> = {}) {
+export function chartRows(id: string, { versions = {}, compare = {}, root = projectRoot }: Pick<RenderChartOptions, "versions" | "compare" | "root"> = {}) {
   const chart = getChart(id);
   const version = chart.versions?.after ?? versions[chart.dataset] ?? catalog[chart.dataset];
   const data = loadDataset(chart.dataset, version, root);
-  const before = chart.versions && loadDataset(chart.dataset, chart.versions.before, root);
+  const beforeVersion = chart.versions?.before ?? compare[chart.dataset];
+  const before = beforeVersion ? loadDataset(chart.dataset, beforeVersion, root) : undefined;
   const rows = chart.select(data, before);
   // Rows cite their sources; a period can cite the source of its dates and caveats.
   const periods = [...data.meta.periods, ...(before?.meta.periods ?? [])];
@@ -73,12 +88,13 @@ export function chartRows(id: string, { versions = {}, root = projectRoot }: Pic
 /** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
 export function renderChart(
   id: string,
-  { versions = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {},
+  { versions = {}, compare = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {},
 ): RenderedChart {
-  const { chart, version, data, before, rows, sources } = chartRows(id, { versions, root });
+  const { chart, version, data, before, rows, sources } = chartRows(id, { versions, compare, root });
   const geography = chart.boundaries;
   const boundary = geography && loadDataset(geography, versions[geography] ?? catalog[geography], root);
   const features = boundary && geography ? topologyFeatures(boundary, geographies[geography].topology, geographies[geography].object) : undefined;
+  const caveat = chart.caveat?.(rows, data, before);
   const base = `chart-${id}${instance ? `-${instance}` : ""}`;
   const titleId = `${base}-title`;
   const descriptionId = `${base}-desc`;
@@ -88,6 +104,9 @@ export function renderChart(
       labelledBy: titleId,
       describedBy: descriptionId,
       fontSize: theme.fontSize,
+      // Maps: boundaries to the whole unit (at most half a CSS pixel off at 640 px and below), which
+      // halves their bytes; other charts to a tenth.
+      pathDecimals: chart.boundaries ? 0 : 1,
       document,
     });
   return {
@@ -95,15 +114,16 @@ export function renderChart(
     dataset: chart.dataset,
     version,
     files: [chart.table, ...(chart.moreTables ?? [])].map((t) => `${t}.csv`),
-    svg: { narrow: svg("narrow"), wide: svg("wide") },
+    svg: chart.oneRendering ? { wide: svg("wide") } : { narrow: svg("narrow"), wide: svg("wide") },
     description: chart.describe(rows),
     table: chart.tabulate(rows),
     sources,
-    before: before && { version: before.version },
+    before: chart.versions && before && { version: before.version },
+    caveatFrom: !chart.versions && before && caveat ? { version: before.version } : undefined,
     boundaries: boundary && { dataset: boundary.id, version: boundary.version, sources: boundary.meta.sources },
     legend: chart.legend?.(rows) ?? statusLegend(rows),
     numberedKey: chart.numberedKey?.(rows) ?? [],
-    caveat: chart.caveat?.(rows, data, before),
+    caveat,
     titleId,
     descriptionId,
   };

@@ -15,6 +15,8 @@ export interface SvgOptions {
   describedBy: string;
   /** Text size in SVG units where the chart does not set its own (Plot's default is 10). */
   fontSize: number;
+  /** Decimals kept in path coordinates (default 1). */
+  pathDecimals?: number;
   document?: DocumentFactory;
 }
 
@@ -27,12 +29,16 @@ export interface SvgOptions {
  * - Plot's `<style>` element is removed (its rules live in global.css, under `.chart-svg`), and so is
  *   its `font-variant="tabular-nums"` on axes: SVG's font-variant attribute takes only CSS 2 values
  *   (the W3C checker rejects it); global.css sets `font-variant-numeric` on `.chart-svg` instead;
- * - path data is rewritten as relative moves to a tenth of a pixel, and other numbers cut to two
- *   decimals, which keeps maps small;
+ * - path data is rewritten as relative moves to a tenth of a pixel (or `pathDecimals`), and other
+ *   numbers cut to two decimals, which keeps maps small;
+ * - marks with the class `narrow-only` get `display="none"` (global.css shows them on narrow columns);
  * - the SVG is `role="img"`, named and described by the figure's title and text description,
  *   so assistive technology reads those instead of every tick label.
  */
-export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, describedBy, fontSize, document = linkedomDocument }: SvgOptions): string {
+export function plotToSvg(
+  options: Plot.PlotOptions,
+  { idPrefix, labelledBy, describedBy, fontSize, pathDecimals = 1, document = linkedomDocument }: SvgOptions,
+): string {
   const svg = Plot.plot({ ...options, document: document(), figure: false, className: "chart-svg" }) as SVGSVGElement;
   svg.querySelector("style")?.remove();
   for (const el of svg.querySelectorAll('[font-variant="tabular-nums"]')) el.removeAttribute("font-variant");
@@ -49,7 +55,10 @@ export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, des
     el.setAttribute("data-mark", el.getAttribute("aria-label")!);
     el.removeAttribute("aria-label");
   }
-  tidy(svg, idPrefix);
+  // Marks for narrow columns only (class "narrow-only") are hidden unless global.css shows them, so the
+  // SVG on its own (a PNG, a download) is the wide chart.
+  for (const el of svg.querySelectorAll(".narrow-only")) el.setAttribute("display", "none");
+  tidy(svg, idPrefix, pathDecimals);
   return svg.outerHTML;
 }
 
@@ -58,7 +67,7 @@ export function plotToSvg(options: Plot.PlotOptions, { idPrefix, labelledBy, des
  * document order (and every `url(#…)` reference to them), path data as relative moves, and other
  * numbers with three or more decimals cut to two.
  */
-function tidy(svg: SVGSVGElement, prefix: string): void {
+function tidy(svg: SVGSVGElement, prefix: string, pathDecimals: number): void {
   const elements = [svg, ...svg.querySelectorAll("*")];
   const ids = new Map<string, string>();
   for (const el of elements) {
@@ -68,7 +77,7 @@ function tidy(svg: SVGSVGElement, prefix: string): void {
   for (const el of elements) {
     for (const { name, value } of [...el.attributes]) {
       let next = ids.get(value) ?? value.replace(/url\(#([^)]+)\)/g, (ref, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : ref));
-      if (name === "d") next = relativePath(next);
+      if (name === "d") next = relativePath(next, pathDecimals);
       next = next.replace(/\d+\.\d{3,}/g, (d) => String(Math.round(Number(d) * 100) / 100));
       if (next !== value) el.setAttribute(name, next);
     }

@@ -21,6 +21,8 @@ export interface ChartUse {
   readonly notes?: string;
   /** The story's pins, which the chart is rendered with. */
   readonly data: Versions;
+  /** The versions the story compares against (for a chart's not-like-for-like caveat). */
+  readonly compare: Versions;
   /** For an embed kept at a version that has since been corrected: the version that corrects it. */
   readonly correctedBy?: string;
 }
@@ -29,6 +31,7 @@ export interface ChartUse {
 export interface StoryPlacements {
   readonly file: string;
   readonly data: Versions;
+  readonly compare: Versions;
   readonly draft: boolean;
   readonly charts: readonly ChartPlacement[];
 }
@@ -45,9 +48,15 @@ function storyPlacements(root: string = process.cwd()): StoryPlacements[] {
     const cached = compiled.get(path);
     if (cached?.source === source) return cached.placements;
     const { frontmatter: yaml, body } = splitFrontmatter(source);
-    const frontmatter = (parse(yaml ?? "") ?? {}) as { data?: Versions; draft?: boolean; charts?: ChartPlacement[] };
+    const frontmatter = (parse(yaml ?? "") ?? {}) as { data?: Versions; compare?: Versions; draft?: boolean; charts?: ChartPlacement[] };
     mdxToJs(body, { mdastPlugins: [checkComponentsPlugin], fileURL: pathToFileURL(path), data: { astro: { frontmatter } } } as never);
-    const placements = { file, data: frontmatter.data ?? {}, draft: frontmatter.draft === true, charts: frontmatter.charts ?? [] };
+    const placements = {
+      file,
+      data: frontmatter.data ?? {},
+      compare: frontmatter.compare ?? {},
+      draft: frontmatter.draft === true,
+      charts: frontmatter.charts ?? [],
+    };
     compiled.set(path, { source, placements });
     return placements;
   });
@@ -71,7 +80,7 @@ export function chartUses(stories: readonly StoryPlacements[] = storyPlacements(
       const data = story.data;
       const version = chart.versions?.after ?? data[chart.dataset] ?? catalog[chart.dataset];
       const key = `${placed.id}/${version}`;
-      if (!uses.has(key)) uses.set(key, { ...placed, version, data });
+      if (!uses.has(key)) uses.set(key, { ...placed, version, data, compare: story.compare });
     }
   }
   for (const use of [...uses.values()]) {

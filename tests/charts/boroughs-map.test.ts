@@ -5,7 +5,7 @@ import { parseSvg } from "../support/svg";
 const chart = chartContract("boroughs-map", { kind: "map" });
 
 it.each(["wide", "narrow"] as const)("boroughs-map (%s): one titled shape per borough in each of the two panels", (variant) => {
-  const titles = [...parseSvg(chart.svg[variant]).querySelectorAll('g[data-mark="geo"] path title')].map((t) => t.textContent!);
+  const titles = [...parseSvg(chart.svg[variant]!).querySelectorAll('g[data-mark="geo"] path title')].map((t) => t.textContent!);
   expect(titles).toHaveLength(66);
   expect(titles).toContain("Lambeth: 271 (reported by one outlet only; not confirmed in a primary source)");
   expect(titles).toContain("Newham: 200–300 (reported by one outlet only; not confirmed in a primary source)");
@@ -15,7 +15,7 @@ it.each(["wide", "narrow"] as const)("boroughs-map (%s): one titled shape per bo
 });
 
 it("boroughs-map: writes the published values, keeping ranges as ranges, and circles the City", () => {
-  const texts = [...parseSvg(chart.svg.narrow).querySelectorAll("text")].map((t) => t.textContent);
+  const texts = [...parseSvg(chart.svg.narrow!).querySelectorAll("text")].map((t) => t.textContent);
   expect(texts).toEqual(expect.arrayContaining(["271†", "200–300†", "37‡", "35†", "14†", "City"]));
   expect(texts.filter((t) => t === "200–300†")).toHaveLength(2);
   // The City is too small to see at this scale: each panel rings it.

@@ -1,11 +1,12 @@
 import { expect, it } from "vitest";
+import { renderChart } from "../../src/figures/render-chart";
 import { chartContract } from "../support/chart-contract";
-import { parseSvg } from "../support/svg";
+import { expectSvgSnapshot, parseSvg } from "../support/svg";
 
 const chart = chartContract("destinations-map", { kind: "map" });
 
-it.each(["wide", "narrow"] as const)("destinations-map (%s): one titled shape per police force area, naming its value or the gap", (variant) => {
-  const shapes = [...parseSvg(chart.svg[variant]).querySelectorAll('g[data-mark="geo"] path')].filter((p) => p.querySelector("title"));
+it("destinations-map: one titled shape per police force area, naming its value or the gap", () => {
+  const shapes = [...parseSvg(chart.svg.wide).querySelectorAll('g[data-mark="geo"] path')].filter((p) => p.querySelector("title"));
   expect(shapes).toHaveLength(43);
   const titles = shapes.map((p) => p.querySelector("title")!.textContent!);
   expect(titles).toContain("Norfolk: 416 (reported by several outlets quoting the same figures)");
@@ -32,11 +33,56 @@ it("destinations-map: the description names the top areas with their counts", ()
   expect(chart.description).toContain("6. Suffolk: 238");
 });
 
-it("destinations-map: labels the ranked areas by name on the wide map and by rank on the narrow one", () => {
-  const texts = (variant: "wide" | "narrow") => [...parseSvg(chart.svg[variant]).querySelectorAll("text")].map((t) => t.textContent);
-  expect(texts("wide")).toEqual(
+/** The texts of one label layer ("wide-only" or "narrow-only"). */
+const layer = (svg: string, name: string) => [...parseSvg(svg).querySelectorAll(`g.${name} text`)].map((t) => t.textContent);
+
+it("destinations-map: one SVG with names for wide columns and, hidden unless CSS shows them, numbers for narrow ones", () => {
+  expect(chart.svg.narrow).toBeUndefined();
+  expect(layer(chart.svg.wide, "wide-only")).toEqual(
     expect.arrayContaining(["London", "Norfolk 416", "Hampshire 369†", "Essex 336‡", "Sussex (no count)", "Thames Valley 251†", "Suffolk 238"]),
   );
-  expect(texts("narrow")).toEqual(expect.arrayContaining(["London", "1", "2", "3", "4", "5", "6"]));
+  expect(layer(chart.svg.wide, "narrow-only").sort()).toEqual(["1", "2", "3", "4", "5", "6", "London"]);
+  // Without the site's CSS (a PNG, a download), the narrow labels stay hidden.
+  const narrowGroups = [...parseSvg(chart.svg.wide).querySelectorAll("g.narrow-only")];
+  expect(narrowGroups.length).toBe(2);
+  for (const g of narrowGroups) expect(g.getAttribute("display")).toBe("none");
+  // In Year 1 every labelled area is ranked, so the key's numbers are the ranks.
   expect(chart.numberedKey).toEqual(["Norfolk 416", "Hampshire 369†", "Essex 336‡", "Sussex (no count)", "Thames Valley 251†", "Suffolk 238"]);
+  expect(chart.caveat).toBeUndefined();
+});
+
+it("destinations-map: boundaries are drawn to the whole unit, in relative moves", () => {
+  const d = [...parseSvg(chart.svg.wide).querySelectorAll('g[data-mark="geo"] path')].map((p) => p.getAttribute("d")!);
+  expect(d.length).toBeGreaterThan(40);
+  for (const path of d) expect(path).toMatch(/^M-?\d+,-?\d+(l-?\d+,?-?\d+|z|M-?\d+,-?\d+)*$/);
+});
+
+// Year 2, as the Year 2 story pins it (data 2020-09-30, compared with 2019-09-18).
+const year2 = renderChart("destinations-map", { versions: { "rescue-and-response": "2020-09-30" }, compare: { "rescue-and-response": "2019-09-18" } });
+
+it("destinations-map at Year 2: Hampshire 413, Norfolk 198 and Suffolk 113 shaded and labelled, every other area shown as no figure", async () => {
+  await expectSvgSnapshot("destinations-map-2020-09-30", year2.svg.wide);
+  const titles = [...parseSvg(year2.svg.wide).querySelectorAll('g[data-mark="geo"] path title')].map((t) => t.textContent!);
+  expect(titles).toHaveLength(43);
+  expect(titles).toContain("Hampshire: 413 (reported by one outlet only; not confirmed in a primary source)");
+  expect(titles).toContain("Norfolk: 198 (reported by one outlet only; not confirmed in a primary source)");
+  expect(titles).toContain("Suffolk: 113 (reported by one outlet only; not confirmed in a primary source)");
+  // 43 areas: London's two, the three with a count, and 38 with no figure found.
+  expect(titles.filter((t) => t.endsWith(": no figure found"))).toHaveLength(38);
+  expect(layer(year2.svg.wide, "wide-only").sort()).toEqual(["Hampshire 413†", "London", "Norfolk 198†", "Suffolk 113†"]);
+  expect(layer(year2.svg.wide, "narrow-only").sort()).toEqual(["1", "2", "3", "London"]);
+  // Norfolk and Suffolk have no published rank: the key says so, so "2" is not read as second place.
+  expect(year2.numberedKey).toEqual(["Hampshire 413†", "Norfolk 198† (no rank found)", "Suffolk 113† (no rank found)"]);
+  expect(year2.description).toContain("Ranked destinations: 1. Hampshire: 413 (one outlet only). Also published: Norfolk 198, Suffolk 113.");
+  // No area is ranked without a count in Year 2, and none is disputed: the key leaves those out.
+  expect(year2.legend.map((l) => l.label)).not.toContain("Ranked, no count found");
+  expect(year2.legend.map((l) => l.label).join(" ")).not.toMatch(/disagree/);
+});
+
+it("destinations-map at Year 2, in a story comparing with Year 1: the not-like-for-like caveat is in the figure", () => {
+  expect(year2.caveat).toBe(
+    "Year 1 covered 15 months (1 January 2018 to 31 March 2019); Year 2 covered 12 months (1 May 2019 to 30 April 2020). In January 2020 the collection of Metropolitan Police county lines intelligence passed from Rescue and Response to the Metropolitan Police, and the analysis also drew on the National County Lines Coordination Centre's database. The assessment warns that this affects direct comparisons with Year 1. Read this map and Year 1's as two separate counts, not as a trend.",
+  );
+  // Without a comparison, no caveat: the same version alone.
+  expect(renderChart("destinations-map", { versions: { "rescue-and-response": "2020-09-30" } }).caveat).toBeUndefined();
 });

@@ -96,9 +96,9 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
       fc.property(hostile, (area) => {
         const chart = chartWith(area, "A note", "Eastern Daily Press");
         for (const variant of ["wide", "narrow"] as const) {
-          const doc = svgDoc(chart.svg[variant]);
+          const doc = svgDoc(chart.svg[variant]!);
           noScript(doc);
-          expect(shape(doc.documentElement)).toEqual(shape(svgDoc(reference.svg[variant]).documentElement));
+          expect(shape(doc.documentElement)).toEqual(shape(svgDoc(reference.svg[variant]!).documentElement));
           expect([...doc.querySelectorAll("title")].some((t) => t.textContent!.startsWith(`1. ${area}: 416`))).toBe(true);
           expect([...doc.querySelectorAll("text")].some((t) => t.textContent === `1. ${area}`)).toBe(true);
         }

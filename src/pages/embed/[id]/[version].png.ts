@@ -9,7 +9,10 @@ export const getStaticPaths = (() => chartUses().map((use) => ({ params: { id: u
 
 export const GET: APIRoute = async ({ props }) => {
   const { use } = props as { use: ChartUse };
-  const svg = inlineColors(renderChart(use.id, { versions: use.data, instance: "png" }).svg.wide).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ');
+  const svg = inlineColors(renderChart(use.id, { versions: use.data, compare: use.compare, instance: "png" }).svg.wide).replace(
+    "<svg ",
+    '<svg xmlns="http://www.w3.org/2000/svg" ',
+  );
   const png = await sharp(Buffer.from(svg), { density: 144 })
     .flatten({ background: "#ffffff" })
     .png({ compressionLevel: 9, palette: true, effort: 1 })
