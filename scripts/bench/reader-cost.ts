@@ -44,7 +44,7 @@ async function clientPage(root: string, id: string, version: string): Promise<st
 import { feature } from "topojson-client";
 import chart from ${JSON.stringify(resolve(`src/charts/${id}.ts`))};
 const slot = document.getElementById("chart-slot")!;
-const width = slot.clientWidth < 560 ? 320 : 640;
+const width = ${chart.oneRendering ? "640" : "slot.clientWidth < 560 ? 320 : 640"};
 const rows = await (await fetch("rows.json")).json();
 let features;
 ${
@@ -72,13 +72,38 @@ slot.append(svg);
   });
   rmSync(entry);
   const staticHtml = readFileSync(join(root, "embed", id, version, "index.html"), "utf8");
-  const graphics = /<div class="chart-graphic chart-narrow">[\s\S]*?<\/svg><\/div>\s*<div class="chart-graphic chart-wide">[\s\S]*?<\/svg><\/div>/;
+  // Both renderings (narrow and wide), or the one of a chart drawn once.
+  const graphics = /(?:<div class="chart-graphic[^"]*">[\s\S]*?<\/svg><\/div>\s*)+/;
   if (!graphics.test(staticHtml)) throw new Error(`no inline SVGs found in the ${id} embed page`);
   writeFileSync(
     join(dir, "index.html"),
-    staticHtml.replace(graphics, '<div class="chart-graphic" id="chart-slot"></div><script type="module" src="chart.js"></script>'),
+    staticHtml
+      .replace(graphics, '<div class="chart-graphic" id="chart-slot"></div><script type="module" src="chart.js"></script>')
+      // Our pages' own policy forbids every script, this page's bundle included.
+      .replace(/<meta http-equiv="content-security-policy"[^>]*>/, ""),
   );
   return `/bench-client/${id}/`;
+}
+
+/**
+ * The floor for a page: the same HTML bytes, delivered the same way, with nothing to style or draw.
+ * The page's bytes are kept whole, as raw text inside `<noscript>` (which a browser with scripting
+ * on neither parses into elements nor shows), split where its first chart SVG starts; there the
+ * floor has a 10 px SVG in a `figure.chart`, so "chart visible" is timed at the same byte. Its icon
+ * is a data: URL, so the browser fetches nothing else (our page's 0.2 KB icon counts against ours).
+ */
+function floorPage(root: string, id: string, version: string): string {
+  const dir = join(root, "bench-floor", id);
+  mkdirSync(dir, { recursive: true });
+  const html = readFileSync(join(root, "embed", id, version, "index.html"), "utf8");
+  const at = html.search(/<svg\b/);
+  if (at < 0 || /<\/noscript/i.test(html)) throw new Error(`cannot make a floor page for the ${id} embed page`);
+  writeFileSync(
+    join(dir, "index.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title><link rel="icon" href="data:,"></head><body><noscript>${html.slice(0, at)}</noscript>` +
+      `<figure class="chart"><svg width="10" height="10"></svg></figure><noscript>${html.slice(at)}</noscript></body></html>`,
+  );
+  return `/bench-floor/${id}/`;
 }
 
 const VISIBLE_OBSERVER = `(() => {
@@ -123,29 +148,33 @@ export interface ReaderCost {
   id: string;
   staticLoads: Load[];
   clientLoads: Load[];
+  /** The same HTML bytes with nothing to draw: the network's floor for our page. */
+  floorLoads: Load[];
 }
 
 /**
- * Serves the built site plus the client-rendered pages from one nginx (gzip on, the same for both;
- * the site's CSP is left out because it forbids the client pages' script) and loads each chart's
- * two pages `runs` times, alternating.
+ * Serves the built site plus the client-rendered and floor pages from one nginx (gzip on, the same
+ * for all; the site's CSP is left out because it forbids the client pages' script) and loads each
+ * chart's three pages `runs` times, in turn.
  */
 export async function readerCost(dist: string, charts: readonly { id: string; version: string }[], runs: number): Promise<ReaderCost[]> {
   const root = join(mkdtempSync(join(tmpdir(), "cl-bench-reader-")), "www");
   cpSync(dist, root, { recursive: true });
   chmodSync(join(root, ".."), 0o755);
   const pages = [];
-  for (const c of charts) pages.push({ id: c.id, static: `/embed/${c.id}/${c.version}/`, client: await clientPage(root, c.id, c.version) });
+  for (const c of charts)
+    pages.push({ id: c.id, static: `/embed/${c.id}/${c.version}/`, client: await clientPage(root, c.id, c.version), floor: floorPage(root, c.id, c.version) });
   const server = await startNginx(root, { allowScripts: true });
   const browser = await launchChromium();
   try {
     const results: ReaderCost[] = [];
     for (const p of pages) {
-      const result: ReaderCost = { id: p.id, staticLoads: [], clientLoads: [] };
+      const result: ReaderCost = { id: p.id, staticLoads: [], clientLoads: [], floorLoads: [] };
       await load(browser, `${server.origin}${p.static}`); // warm nginx and the browser once, unmeasured
       for (let i = 0; i < runs; i++) {
         result.staticLoads.push(await load(browser, `${server.origin}${p.static}`));
         result.clientLoads.push(await load(browser, `${server.origin}${p.client}`));
+        result.floorLoads.push(await load(browser, `${server.origin}${p.floor}`));
       }
       results.push(result);
     }
