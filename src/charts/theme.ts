@@ -11,9 +11,28 @@ export const theme = {
     accent: "var(--chart-accent)",
     muted: "var(--chart-muted)",
   },
-  /** Height of one bar row, label above bar. */
+  /** Height of one bar row, label above bar (one line of label; each further line adds a line). */
   rowHeight: 50,
+  /**
+   * A generous average advance of one character of bold label text, in ems: wide fonts such as
+   * DejaVu Sans Bold average about 0.62 em, so a label wrapped to this fits in any of the system fonts.
+   */
+  boldCharWidth: 0.66,
 } as const;
+
+/**
+ * Splits a label into lines of at most `maxChars` characters, at spaces (a longer word stays whole).
+ * @example wrapLabel("Male, of young people referred to the programme", 30) // ["Male, of young people referred", "to the programme"]
+ */
+export function wrapLabel(label: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 /** True for the narrow rendering: any width below this is laid out for a phone column. */
 export const isNarrow = (width: number): boolean => width < (theme.widths.narrow + theme.widths.wide) / 2;

@@ -189,6 +189,32 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
     }
   });
 
+  it("cuts off no chart text: every SVG text shown lies inside its SVG, at 320, 375, 768 and 1280 px, on every page with a chart", async () => {
+    let measured = 0;
+    for (const path of [...stories(), ...EMBEDS.map((e) => `${B}${e}`)]) {
+      for (const width of [320, 375, 768, 1280]) {
+        const { page, context } = await open(path, { viewport: { width, height: 900 }, javaScriptEnabled: false });
+        const { texts, outside } = await page.evaluate(() => {
+          const shown = [...document.querySelectorAll("svg.chart-svg text")].filter((t) => t.getBoundingClientRect().width > 0);
+          const out: string[] = [];
+          for (const t of shown) {
+            const box = t.getBoundingClientRect();
+            const frame = (t as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
+            // Half a pixel of tolerance for anti-aliasing and rounding.
+            const over = Math.max(frame.left - box.left, box.right - frame.right, frame.top - box.top, box.bottom - frame.bottom);
+            if (over > 0.5) out.push(`"${t.textContent}" ${over.toFixed(1)} px outside`);
+          }
+          return { texts: shown.length, outside: out };
+        });
+        expect(texts, `${path} at ${width}: chart texts measured`).toBeGreaterThan(0);
+        expect(outside, `${path} at ${width}`).toEqual([]);
+        measured += texts;
+        await context.close();
+      }
+    }
+    expect(measured).toBeGreaterThan(500);
+  });
+
   it.each(["light", "dark"] as const)("chart marks have at least 3:1 contrast with the page (%s scheme)", async (colorScheme) => {
     for (const path of stories()) {
       const { page, context } = await open(path, { colorScheme, viewport: { width: 1280, height: 900 } });

@@ -88,19 +88,26 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
   beforeAll(async () => {
     container = await AstroContainer.create({ astroConfig: { site: "https://example.org" } });
   });
-  const benign = () => chartWith("Norfolk", "A note", "Eastern Daily Press");
+  /**
+   * The same chart with a harmless place name of the same word lengths ("ab <c" → "aa aa"): long
+   * labels wrap at spaces into lines (tspans), so the markup's shape depends on word lengths, and
+   * must depend on nothing else.
+   */
+  const benignLike = (area: string) => chartWith(area.replace(/[^ ]/g, "a"), "A note", "Eastern Daily Press");
+  /** A label's text as drawn: its lines, rejoined with the spaces they were wrapped at. */
+  const drawn = (text: Element) => (text.querySelector("tspan") ? [...text.querySelectorAll("tspan")].map((t) => t.textContent).join(" ") : text.textContent);
 
   it("in chart SVGs: the <title> of each bar and the labels (data field: a place name)", () => {
-    const reference = benign();
     fc.assert(
       fc.property(hostile, (area) => {
         const chart = chartWith(area, "A note", "Eastern Daily Press");
+        const reference = benignLike(area);
         for (const variant of ["wide", "narrow"] as const) {
           const doc = svgDoc(chart.svg[variant]!);
           noScript(doc);
           expect(shape(doc.documentElement)).toEqual(shape(svgDoc(reference.svg[variant]!).documentElement));
           expect([...doc.querySelectorAll("title")].some((t) => t.textContent!.startsWith(`1. ${area}: 416`))).toBe(true);
-          expect([...doc.querySelectorAll("text")].some((t) => t.textContent === `1. ${area}`)).toBe(true);
+          expect([...doc.querySelectorAll("text")].some((t) => drawn(t) === `1. ${area}`)).toBe(true);
         }
         expect(chart.description).toContain(`${area} (ranked 1): 416`);
       }),
@@ -109,9 +116,11 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
   });
 
   it("in figures: title, subtitle, notes, description, data table and source credits (data and MDX fields)", async () => {
-    const reference = await container.renderToString(ChartFigure, { props: { chart: benign(), title: "Title", subtitle: "Subtitle", notes: "Notes" } });
     await fc.assert(
       fc.asyncProperty(hostile, hostile, hostile, async (title, note, publisher) => {
+        const reference = await container.renderToString(ChartFigure, {
+          props: { chart: benignLike(title), title: "Title", subtitle: "Subtitle", notes: "Notes" },
+        });
         const chart = chartWith(title, note, publisher);
         const markup = await container.renderToString(ChartFigure, { props: { chart, title, subtitle: note, notes: publisher } });
         const doc = html(markup);
