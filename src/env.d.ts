@@ -13,5 +13,7 @@ declare namespace App {
     citations?: import("./data/citations").NumberedSource[];
     /** The date the story speaks as of (its update, else its publication), YYYY-MM-DD. */
     asOf?: string;
+    /** How a figure at a data version is cited (set by the story page, which knows the stories that place charts). */
+    citeFigure?: (id: string, version: string) => import("./data/cite").Citable | undefined;
   }
 }

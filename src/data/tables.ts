@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkValueBlock, gssCode, idColumn, oneOf, optionalWhole, sourceList, textColumn, valueColumns, type ValueBlock } from "./columns";
+import { checkValueBlock, describedAs, gssCode, idColumn, oneOf, optionalWhole, sourceList, textColumn, valueColumns, type ValueBlock } from "./columns";
 
 /** Builds a lookup table schema (no values): an id, the table's own columns and its sources. */
 function lookup<T extends z.ZodRawShape>(own: T) {
@@ -42,7 +42,10 @@ export const tableSchemas = {
   "police-force-areas": {
     forces: lookup({ pfa_code: policeForceArea, pfa_name: textColumn }),
     lookup: lookup({
-      unit_code: z.string().regex(/^GB-[A-Z]{3}$/, { error: (i) => `expected an ISO 3166-2 code such as GB-NFK (got ${JSON.stringify(i.input)})` }),
+      unit_code: describedAs(
+        z.string().regex(/^GB-[A-Z]{3}$/, { error: (i) => `expected an ISO 3166-2 code such as GB-NFK (got ${JSON.stringify(i.input)})` }),
+        { type: "string", constraints: { required: true, pattern: "GB-[A-Z]{3}" } },
+      ),
       pfa_code: policeForceArea,
     }),
   },

@@ -75,11 +75,12 @@ export function lightPalette(): Map<string, string> {
 
 /**
  * Replaces `var(--name)` and `currentColor` in SVG markup with light-scheme colours, so the SVG
- * renders the same outside a page (in sharp/librsvg, which knows no custom properties).
+ * renders the same outside a page (in sharp/librsvg, which knows no custom properties); text that
+ * inherited the page's font gets `fontFamily` (by default the fonts the build machine rasterises with).
  */
-export function inlineColors(svg: string, palette = lightPalette()): string {
+export function inlineColors(svg: string, palette = lightPalette(), fontFamily = "DejaVu Sans, Liberation Sans, Arial, sans-serif"): string {
   return svg
     .replace(/var\((--[\w-]+)\)/g, (match, name: string) => palette.get(name) ?? match)
     .replaceAll("currentColor", palette.get("--fg") ?? "#000")
-    .replace(/font-family="inherit"/g, 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"');
+    .replace(/font-family="inherit"/g, `font-family="${fontFamily}"`);
 }

@@ -8,6 +8,7 @@ import { catalog } from "../data/catalog";
 import type { Versions } from "../data/facts";
 import { listVersions } from "../data/load-dataset";
 import { correctedVersions } from "../data/meta-schema";
+import { storyDate } from "../data/citations";
 import { checkComponentsPlugin, type ChartPlacement } from "./check-components-plugin";
 import { splitFrontmatter, storyFiles } from "./story-files";
 
@@ -25,6 +26,8 @@ export interface ChartUse {
   readonly compare: Versions;
   /** For an embed kept at a version that has since been corrected: the version that corrects it. */
   readonly correctedBy?: string;
+  /** The story that placed it first: its title and date (its update, else its publication), for citations. */
+  readonly story: { readonly title: string; readonly date: string };
 }
 
 /** A story's pins and the charts it places, in order. */
@@ -33,6 +36,9 @@ export interface StoryPlacements {
   readonly data: Versions;
   readonly compare: Versions;
   readonly draft: boolean;
+  readonly title: string;
+  /** YYYY-MM-DD: the update, else the publication. */
+  readonly date: string;
   readonly charts: readonly ChartPlacement[];
 }
 
@@ -48,13 +54,23 @@ function storyPlacements(root: string = process.cwd()): StoryPlacements[] {
     const cached = compiled.get(path);
     if (cached?.source === source) return cached.placements;
     const { frontmatter: yaml, body } = splitFrontmatter(source);
-    const frontmatter = (parse(yaml ?? "") ?? {}) as { data?: Versions; compare?: Versions; draft?: boolean; charts?: ChartPlacement[] };
+    const frontmatter = (parse(yaml ?? "") ?? {}) as {
+      title?: string;
+      published?: string;
+      updated?: string;
+      data?: Versions;
+      compare?: Versions;
+      draft?: boolean;
+      charts?: ChartPlacement[];
+    };
     mdxToJs(body, { mdastPlugins: [checkComponentsPlugin], fileURL: pathToFileURL(path), data: { astro: { frontmatter } } } as never);
     const placements = {
       file,
       data: frontmatter.data ?? {},
       compare: frontmatter.compare ?? {},
       draft: frontmatter.draft === true,
+      title: String(frontmatter.title ?? ""),
+      date: storyDate({ published: String(frontmatter.published ?? ""), updated: frontmatter.updated === undefined ? undefined : String(frontmatter.updated) }),
       charts: frontmatter.charts ?? [],
     };
     compiled.set(path, { source, placements });
@@ -80,7 +96,7 @@ export function chartUses(stories: readonly StoryPlacements[] = storyPlacements(
       const data = story.data;
       const version = chart.versions?.after ?? data[chart.dataset] ?? catalog[chart.dataset];
       const key = `${placed.id}/${version}`;
-      if (!uses.has(key)) uses.set(key, { ...placed, version, data, compare: story.compare });
+      if (!uses.has(key)) uses.set(key, { ...placed, version, data, compare: story.compare, story: { title: story.title, date: story.date } });
     }
   }
   for (const use of [...uses.values()]) {

@@ -11,6 +11,10 @@ import ChartFigure from "../../src/components/ChartFigure.astro";
 import BaseLayout from "../../src/layouts/BaseLayout.astro";
 import { renderChart } from "../../src/figures/render-chart";
 import { shareSvg } from "../../src/render/share-image";
+import bibtexParse from "@orcid/bibtex-parse-js";
+import CitationBlock from "../../src/components/CitationBlock.astro";
+import { citeBibtex, citeCsl, citeText, type Citable } from "../../src/data/cite";
+import { standaloneSvg } from "../../src/figures/standalone-svg";
 
 /**
  * Hostile strings in data and frontmatter fields are text wherever they appear. Each property
@@ -170,6 +174,89 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
         const drawn = words([...doc.querySelectorAll("tspan")].map((t) => t.textContent).join(" "));
         expect(drawn.length).toBeGreaterThan(0);
         expect(drawn).toEqual(words(title).slice(0, drawn.length));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe("hostile titles in citations and downloads stay text in every format (fast-check)", () => {
+  let container: AstroContainer;
+  beforeAll(async () => {
+    container = await AstroContainer.create({ astroConfig: { site: "https://example.org" } });
+  });
+  const citable = (title: string): Citable => ({
+    key: "county-lines-chart-x-2019-09-18",
+    kind: "figure",
+    title,
+    date: "2019-09-20",
+    url: "https://example.org/news/embed/x/2019-09-18/",
+    container: title,
+    dataset: "rescue-and-response",
+    version: "2019-09-18",
+  });
+  /** BibTeX's escapes undone by hand (the inverse of what any LaTeX reader does with them). */
+  const unlatex = (s: string) =>
+    s.replace(
+      /\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\([{}$&%#_])/g,
+      (m, ch: string | undefined) => ch ?? { "\\textbackslash{}": "\\", "\\textasciicircum{}": "^", "\\textasciitilde{}": "~" }[m]!,
+    );
+
+  it("BibTeX: a parser reads one entry whose title, read back, is the title", () => {
+    fc.assert(
+      fc.property(hostile, (title) => {
+        const entries = bibtexParse.toJSON(citeBibtex(citable(title)));
+        expect(entries).toHaveLength(1);
+        expect(entries[0]!.citationKey).toBe("county-lines-chart-x-2019-09-18");
+        const tags = entries[0]!.entryTags;
+        // The field is {{…}}: the parser strips one pair of braces, the other keeps the title as written.
+        expect(tags.title!.startsWith("{") && tags.title!.endsWith("}")).toBe(true);
+        expect(unlatex(tags.title!.slice(1, -1))).toBe(title);
+        expect(tags.url).toBe("https://example.org/news/embed/x/2019-09-18/");
+        expect(Object.keys(tags)).toEqual(["author", "title", "year", "month", "date", "howpublished", "organization", "note", "version", "url", "language"]);
+      }),
+      RUNS,
+    );
+  });
+
+  it("CSL-JSON parses back to the title; plain text holds it verbatim", () => {
+    fc.assert(
+      fc.property(hostile, (title) => {
+        const csl = JSON.parse(JSON.stringify([citeCsl(citable(title))])) as { title: string; "container-title": string }[];
+        expect(csl[0]!.title).toBe(title);
+        expect(csl[0]!["container-title"]).toBe(title);
+        expect(citeText(citable(title))).toContain(`. ${title} [Chart; data: rescue-and-response, version 2019-09-18]. In ${title}. `);
+      }),
+      RUNS,
+    );
+  });
+
+  it("HTML: the citation block shows the text and BibTeX as text, with nothing injected", async () => {
+    const render = async (title: string) =>
+      html(await container.renderToString(CitationBlock, { props: { citable: citable(title), label: "Cite this chart" } }));
+    const reference = await render("Title");
+    await fc.assert(
+      fc.asyncProperty(hostile, async (title) => {
+        const doc = await render(title);
+        noScript(doc);
+        expect(shape(doc.body)).toEqual(shape(reference.body));
+        expect(doc.querySelector(".cite-text")!.textContent).toBe(citeText(citable(title)));
+        expect(doc.querySelector(".cite-bibtex")!.textContent).toBe(citeBibtex(citable(title)));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("standalone SVG: well-formed XML whose title and text lines read back as the title", () => {
+    const chart = renderChart("sex", { versions: { "rescue-and-response": "2019-09-18" } });
+    fc.assert(
+      fc.property(hostile, hostile, (title, notes) => {
+        const doc = svgDoc(standaloneSvg(chart, { title, subtitle: "Subtitle", notes, url: "https://example.org/embed/sex/2019-09-18/" }));
+        noScript(doc);
+        expect(doc.querySelector("title")!.textContent).toBe(title);
+        // The title is drawn in lines wrapped at spaces: rejoined, they are the title.
+        const bold = [...doc.documentElement.children].filter((e) => e.tagName === "text" && e.getAttribute("font-weight") === "700");
+        expect(bold.map((t) => t.textContent).join(" ")).toBe(title);
       }),
       RUNS,
     );

@@ -1,0 +1,126 @@
+import type { LegendItem, Swatch } from "../charts/define-chart";
+import { wrapLabel } from "../charts/theme";
+import { formatDate } from "../data/format-value";
+import { publication } from "../data/publication";
+import { escapeXml } from "../render/escape-xml";
+import { inlineColors, lightPalette } from "../render/palette";
+import type { RenderedChart } from "./render-chart";
+
+/** The site's system font stack, as an SVG attribute value. */
+const FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+const PAD = 20;
+const CHART_WIDTH = 640;
+const WIDTH = CHART_WIDTH + 2 * PAD;
+/** A generous average character width in ems, so wrapped lines fit in wide fonts too. */
+const CHAR_EM = 0.62;
+
+/** The words a figure shows around its chart (the story's, or the embed's). */
+export interface FigureWords {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly notes?: string;
+  /** The figure's canonical address (its embed page), printed in the footer. */
+  readonly url: string;
+}
+
+const colour = (name: string) => lightPalette().get(name) ?? "#000";
+
+/** A legend swatch, 18 × 10 at (x, y), drawn as the page's CSS draws it (light scheme). */
+function swatch(kind: Swatch | undefined, x: number, y: number): string {
+  if (!kind) return "";
+  const accent = colour("--chart-accent");
+  const rect = (attrs: string) => `<rect x="${x + 1}" y="${y + 1}" width="16" height="8" ${attrs}/>`;
+  switch (kind) {
+    case "solid":
+      return rect(`fill="${accent}" stroke="${accent}" stroke-width="2"`);
+    case "solid-muted":
+      return rect(`fill="${colour("--chart-muted")}" stroke="${colour("--chart-muted")}" stroke-width="2"`);
+    case "outline":
+      return rect(`fill="none" stroke="${accent}" stroke-width="2"`);
+    case "dashed":
+      return rect(`fill="none" stroke="${accent}" stroke-width="2" stroke-dasharray="4,2"`);
+    case "range":
+      return rect(`fill="${accent}" fill-opacity="0.3" stroke="${accent}" stroke-width="2"`);
+    case "gap":
+      return `<line x1="${x}" x2="${x + 18}" y1="${y + 9}" y2="${y + 9}" stroke="${colour("--chart-muted")}" stroke-width="2" stroke-dasharray="2,2"/>`;
+    case "line":
+    case "line-dashed":
+      return `<line x1="${x}" x2="${x + 18}" y1="${y + 5}" y2="${y + 5}" stroke="${colour("--fg")}" stroke-width="4"${kind === "line-dashed" ? ' stroke-dasharray="4,2"' : ""}/>`;
+    case "outline-dashed":
+      return rect(`fill="${colour("--map-none")}" stroke="${colour("--fg")}" stroke-width="2" stroke-dasharray="4,2"`);
+    case "map-none":
+      return rect(`fill="${colour("--map-none")}" stroke="${colour("--chart-muted")}" stroke-width="1"`);
+    default:
+      return rect(`fill="${colour(`--${kind}`)}"`);
+  }
+}
+
+/**
+ * A figure as one standalone SVG file, for designers and print: the wide rendering with its title,
+ * subtitle, caveat, key, notes, sources and data version drawn in, in the system font stack, with
+ * every colour resolved for a light background, so it needs none of our CSS. Valid XML.
+ */
+export function standaloneSvg(chart: RenderedChart, words: FigureWords): string {
+  const parts: string[] = [];
+  let y = PAD;
+  /** Wrapped text lines at the current y; returns nothing, moves y down. */
+  const text = (value: string, size: number, attrs = "", width = CHART_WIDTH) => {
+    for (const line of wrapLabel(value, Math.floor(width / (size * CHAR_EM)))) {
+      y += Math.round(size * 1.3);
+      parts.push(`<text x="${PAD}" y="${y}" font-size="${size}"${attrs}>${escapeXml(line)}</text>`);
+    }
+  };
+  const muted = ` fill="${colour("--muted")}"`;
+  text(words.title, 20, ' font-weight="700"');
+  text(words.subtitle, 15, muted);
+  if (chart.caveat) {
+    y += 6;
+    text(`Not like for like. ${chart.caveat}`, 13);
+  }
+  // The key: swatch and label, in rows that wrap at the chart's width.
+  y += 10;
+  let x = PAD;
+  const keySize = 12;
+  const items: LegendItem[] = [...chart.legend];
+  if (items.length > 0) y += 4;
+  for (const item of items) {
+    const w = (item.swatch ? 24 : 0) + Math.ceil(item.label.length * keySize * CHAR_EM) + 14;
+    if (x > PAD && x + w > PAD + CHART_WIDTH) {
+      x = PAD;
+      y += 18;
+    }
+    parts.push(swatch(item.swatch, x, y));
+    parts.push(`<text x="${x + (item.swatch ? 24 : 0)}" y="${y + 9}" font-size="${keySize}">${escapeXml(item.label)}</text>`);
+    x += w;
+  }
+  if (items.length > 0) y += 24;
+  // The chart itself: the wide rendering, nested at its own size, colours resolved.
+  const svg = inlineColors(chart.svg.wide, lightPalette(), FONTS);
+  const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(svg);
+  const height = Number(viewBox?.[2] ?? 400);
+  parts.push(
+    svg
+      .replace(/^<svg /, `<svg x="${PAD}" y="${y}" `)
+      // Its name and description are the file's own <title> and <desc>; classes mean nothing without our CSS
+      // (marks for narrow columns keep display="none").
+      .replace(/ (?:aria-labelledby|aria-describedby|role|class)="[^"]*"/g, ""),
+  );
+  y += height + 8;
+  if (words.notes) text(words.notes, 12, muted);
+  const sources = chart.sources.map((s) => `[${s.id}] ${s.publisher}, ${s.title} (${formatDate(s.date)})`).join("; ");
+  text(`Sources: ${sources}.`, 11, muted);
+  if (chart.boundaries) text(`Boundaries: ${chart.boundaries.sources.map((s) => `${s.publisher} (${s.licence.replace(/\.$/, "")})`).join("; ")}.`, 11, muted);
+  const versions = [...(chart.before ? [chart.before.version] : []), chart.version].join(" and ");
+  text(`Data: ${chart.dataset}, version ${versions}. ${publication.name}, ${words.url}`, 11, muted);
+  const total = y + PAD;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${total}" viewBox="0 0 ${WIDTH} ${total}" font-family="${FONTS}" fill="${colour("--fg")}" style="font-variant-numeric: tabular-nums">`,
+    `<title>${escapeXml(words.title)}</title>`,
+    `<desc>${escapeXml(chart.description)}</desc>`,
+    `<rect width="${WIDTH}" height="${total}" fill="${colour("--bg")}"/>`,
+    ...parts,
+    `</svg>`,
+    "",
+  ].join("\n");
+}
