@@ -21,14 +21,16 @@ export const theme = {
 } as const;
 
 /**
- * Splits a label into lines of at most `maxChars` characters, at spaces (a longer word stays whole).
+ * Splits a label into lines of at most `maxChars` characters, at spaces (a longer word stays whole);
+ * the lines joined with single spaces are the label again.
  * @example wrapLabel("Male, of young people referred to the programme", 30) // ["Male, of young people referred", "to the programme"]
  */
 export function wrapLabel(label: string, maxChars: number): string[] {
   const lines: string[] = [];
   for (const word of label.split(" ")) {
     const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= maxChars) lines[lines.length - 1] = `${last} ${word}`;
+    // A run of spaces stays on its line (it takes no room at a line's end), so no line is empty.
+    if (last !== undefined && (word === "" || last.length + 1 + word.length <= maxChars)) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines;

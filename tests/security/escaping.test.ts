@@ -138,7 +138,7 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
         // meta.json text fields are trimmed when read.
         expect(doc.querySelector(".chart-source")!.textContent).toContain(`${publisher.trim()}, ${publisher.trim()}`);
         // The embed code is text to copy: the title is inside it, escaped for an attribute.
-        const iframe = html(doc.querySelector(".chart-embed code")!.textContent!).querySelector("iframe")!;
+        const iframe = html(doc.querySelector(".chart-embed .embed-code code")!.textContent!).querySelector("iframe")!;
         expect(iframe.getAttribute("title")).toBe(title);
       }),
       { numRuns: 25 },
