@@ -206,7 +206,7 @@ for (const r of reader) {
   const sooner = median(cv!) / median(sv!);
   const fewer = cb! / sb!;
   console.log(
-    `\n- ${r.id}: ours / floor ${overFloor.toFixed(2)} (goal ≤ 1.10 → ${verdict(overFloor <= 1.1)}); client-side / ours ${sooner.toFixed(1)}x sooner (goal ≥ 3.5x → ${verdict(sooner >= 3.5)}); ${fewer.toFixed(1)}x fewer bytes (goal ≥ 10x → ${verdict(fewer >= 10)}); the client page ships ${(cj / KB).toFixed(0)} KB of compressed JavaScript\n`,
+    `\n- ${r.id}: ours / floor ${overFloor.toFixed(2)} (goal ≤ 1.10 → ${verdict(overFloor <= 1.1)}); client-side / ours ${sooner.toFixed(2)}x sooner (goal ≥ 3.5x → ${verdict(sooner >= 3.5)}); ${fewer.toFixed(1)}x fewer bytes (goal ≥ 10x → ${verdict(fewer >= 10)}); the client page ships ${(cj / KB).toFixed(0)} KB of compressed JavaScript\n`,
   );
   summary.push([
     `${r.id}: chart visible, ours / the floor (same HTML bytes, nothing to draw; median of ${RUNS_READER})`,
@@ -216,7 +216,7 @@ for (const r of reader) {
   ]);
   summary.push([
     `${r.id}: chart visible, client-side Plot / ours (median of ${RUNS_READER})`,
-    `${median(cv!).toFixed(0)} ms (${spread(cv!)}) / ${median(sv!).toFixed(0)} ms: ${sooner.toFixed(1)}x sooner`,
+    `${median(cv!).toFixed(0)} ms (${spread(cv!)}) / ${median(sv!).toFixed(0)} ms: ${sooner.toFixed(2)}x sooner`,
     "≥ 3.5x sooner",
     verdict(sooner >= 3.5),
   ]);
