@@ -190,6 +190,25 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
     }
   });
 
+  it("keeps every page's content in the header's column at 320, 768 and 1280 px (the Data page once spread wider)", async () => {
+    for (const path of pages) {
+      for (const width of [320, 768, 1280]) {
+        const { page, context } = await open(path, { viewport: { width, height: 900 }, javaScriptEnabled: false });
+        const { nav, outside } = await page.evaluate(() => {
+          const n = document.querySelector(".site-header nav")!.getBoundingClientRect();
+          const off = [...document.querySelectorAll("main > *")]
+            .map((e) => ({ tag: e.tagName, r: e.getBoundingClientRect() }))
+            .filter(({ r }) => r.left < n.left - 1 || r.right > n.right + 1)
+            .map(({ tag, r }) => `${tag} ${r.left.toFixed(0)}–${r.right.toFixed(0)}`);
+          return { nav: [n.left, n.right], outside: off };
+        });
+        expect(nav[1]! - nav[0]!, `${path} at ${width}`).toBeGreaterThan(200);
+        expect(outside, `${path} at ${width}: header ${nav.map((x) => x.toFixed(0)).join("–")}`).toEqual([]);
+        await context.close();
+      }
+    }
+  });
+
   it("cuts off no chart text: every SVG text shown lies inside its SVG, at 320, 375, 768 and 1280 px, on every page with a chart", async () => {
     let measured = 0;
     for (const path of [...stories(), ...EMBEDS.map((e) => `${B}${e}`)]) {
@@ -482,6 +501,8 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
       );
       await page.waitForLoadState("networkidle");
       expect(violations, path).toEqual([]);
+      // Scripts on the page are JSON-LD data blocks only, which the browser does not run.
+      expect(await page.evaluate(() => [...document.scripts].filter((s) => s.type !== "application/ld+json").length), path).toBe(0);
       // The inline CSS applied (allowed by its hash): the page is laid out by our stylesheet.
       expect(await page.evaluate(() => getComputedStyle(document.body).getPropertyValue("--fg").trim()), path).toMatch(/^#/);
       if (i === 0) {

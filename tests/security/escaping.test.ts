@@ -13,6 +13,7 @@ import { renderChart } from "../../src/figures/render-chart";
 import { shareSvg } from "../../src/render/share-image";
 import bibtexParse from "@orcid/bibtex-parse-js";
 import CitationBlock from "../../src/components/CitationBlock.astro";
+import JsonLd from "../../src/components/JsonLd.astro";
 import { citeBibtex, citeCsl, citeText, type Citable } from "../../src/data/cite";
 import { standaloneSvg } from "../../src/figures/standalone-svg";
 
@@ -244,6 +245,23 @@ describe("hostile titles in citations and downloads stay text in every format (f
         expect(doc.querySelector(".cite-bibtex")!.textContent).toBe(citeBibtex(citable(title)));
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it("JSON-LD: a hostile string (</script> included) stays inside its one data block and parses back", async () => {
+    const render = async (name: string) =>
+      html(await container.renderToString(JsonLd, { props: { data: { "@context": "https://schema.org", "@type": "Thing", name } } }));
+    const strings = fc.oneof(hostile, fc.constantFrom("</script><script>alert(1)</script>", "<!--<script>", "a\u2028b\u2029c", "</SCRIPT >x"));
+    await fc.assert(
+      fc.asyncProperty(strings, async (name) => {
+        const doc = await render(name);
+        const scripts = doc.querySelectorAll("script");
+        expect(scripts.length).toBe(1);
+        expect(scripts[0]!.getAttribute("type")).toBe("application/ld+json");
+        expect(doc.body.children.length + doc.head.children.length).toBe(1);
+        expect(JSON.parse(scripts[0]!.textContent!)).toEqual({ "@context": "https://schema.org", "@type": "Thing", name });
+      }),
+      { numRuns: 40 },
     );
   });
 
