@@ -38,7 +38,7 @@ function reloadOnDataChange() {
 
 /**
  * The site's colours are declared once, in src/render/palette.ts; this serves them as the stylesheet
- * `virtual:palette.css` (imported by BaseLayout), bundled with global.css into the site's one CSS file.
+ * `virtual:palette.css` (imported by BaseLayout), inlined with base.css into every page.
  * @returns {import("vite").Plugin}
  */
 function paletteStylesheet() {

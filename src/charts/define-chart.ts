@@ -35,7 +35,7 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   /**
    * Drawn once, at the wide width, for every column (charts are otherwise drawn twice, narrow and
    * wide): the SVG scales to the column, and marks given `className: "narrow-only"` or `"wide-only"`
-   * (labels sized for each) are switched by global.css. Without CSS (PNGs, downloads) the wide
+   * (labels sized for each) are switched by base.css. Without CSS (PNGs, downloads) the wide
    * labels show. For maps, whose boundaries are most of their bytes.
    */
   readonly oneRendering?: true;
@@ -61,7 +61,7 @@ interface ChartSpecOptions {
   features?: readonly Feature<Geometry, { name: string }>[];
 }
 
-/** Swatch styles available to legends (classes `key-<swatch>` in global.css). */
+/** Swatch styles available to legends (classes `key-<swatch>` in base.css). */
 export type Swatch =
   | "solid"
   | "solid-muted"

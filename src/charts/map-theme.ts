@@ -1,5 +1,5 @@
 /**
- * Map colours, as CSS custom properties defined in global.css for light, dark and print.
+ * Map colours, as CSS custom properties (declared in src/render/palette.ts) for light, dark and print.
  * The ramp has one colour per threshold bin, light to dark; "none" (no figure found) is a
  * neutral grey that is not on the ramp, so a gap can never be read as a low count.
  */

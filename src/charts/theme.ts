@@ -1,9 +1,9 @@
 /**
- * Shared look of every chart. Colours are CSS custom properties defined in global.css for
+ * Shared look of every chart. Colours are CSS custom properties (src/render/palette.ts) for
  * light, dark and print, so one SVG follows the reader's colour scheme without JavaScript.
  */
 export const theme = {
-  /** Rendered widths: the narrow SVG is shown while the column is under 560 CSS px (a viewport under 37rem: global.css), the wide one above. */
+  /** Rendered widths: the narrow SVG is shown while the column is under 560 CSS px (a viewport under 37rem: base.css), the wide one above. */
   widths: { narrow: 320, wide: 640 },
   /** Chart text size in SVG units; ≥ 11 CSS px once scaled into a 288 px column. */
   fontSize: 13,

@@ -26,12 +26,12 @@ export interface SvgOptions {
  * The output is deterministic and safe to inline on a page with a strict CSP:
  * - Plot numbers clip and pattern ids with module-level counters, so they are renamed
  *   `<prefix>-1`, `<prefix>-2`… in document order (on the DOM, attributes only: text is never touched);
- * - Plot's `<style>` element is removed (its rules live in global.css, under `.chart-svg`), and so is
+ * - Plot's `<style>` element is removed (its rules live in base.css, under `.chart-svg`), and so is
  *   its `font-variant="tabular-nums"` on axes: SVG's font-variant attribute takes only CSS 2 values
- *   (the W3C checker rejects it); global.css sets `font-variant-numeric` on `.chart-svg` instead;
+ *   (the W3C checker rejects it); base.css sets `font-variant-numeric` on `.chart-svg` instead;
  * - path data is rewritten as relative moves to a tenth of a pixel (or `pathDecimals`), and other
  *   numbers cut to two decimals, which keeps maps small;
- * - marks with the class `narrow-only` get `display="none"` (global.css shows them on narrow columns);
+ * - marks with the class `narrow-only` get `display="none"` (base.css shows them on narrow columns);
  * - the SVG is `role="img"`, named and described by the figure's title and text description,
  *   so assistive technology reads those instead of every tick label.
  */
@@ -55,7 +55,7 @@ export function plotToSvg(
     el.setAttribute("data-mark", el.getAttribute("aria-label")!);
     el.removeAttribute("aria-label");
   }
-  // Marks for narrow columns only (class "narrow-only") are hidden unless global.css shows them, so the
+  // Marks for narrow columns only (class "narrow-only") are hidden unless base.css shows them, so the
   // SVG on its own (a PNG, a download) is the wide chart.
   for (const el of svg.querySelectorAll(".narrow-only")) el.setAttribute("display", "none");
   tidy(svg, idPrefix, pathDecimals);
