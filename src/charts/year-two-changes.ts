@@ -7,7 +7,7 @@ import { pairedChart } from "./bar-chart";
 export default pairedChart({
   id: "year-two-changes",
   dataset: "rescue-and-response",
-  versions: { before: "2019-09-18", after: "2020-09-30" },
+  versions: { before: "2019-09-18-c1", after: "2020-09-30-c1" },
   table: "destinations",
   moreTables: ["towns", "boroughs"],
   pairings: [

@@ -68,9 +68,11 @@ export interface RenderChartOptions {
  */
 export function chartRows(id: string, { versions = {}, compare = {}, root = projectRoot }: Pick<RenderChartOptions, "versions" | "compare" | "root"> = {}) {
   const chart = getChart(id);
-  const version = chart.versions?.after ?? versions[chart.dataset] ?? catalog[chart.dataset];
+  // The story's pins decide (a comparison chart's own versions are what stories must pin, checked when
+  // they compile); an embed kept at a version since corrected pins that older version.
+  const version = versions[chart.dataset] ?? chart.versions?.after ?? catalog[chart.dataset];
   const data = loadDataset(chart.dataset, version, root);
-  const beforeVersion = chart.versions?.before ?? compare[chart.dataset];
+  const beforeVersion = compare[chart.dataset] ?? chart.versions?.before;
   const before = beforeVersion ? loadDataset(chart.dataset, beforeVersion, root) : undefined;
   const rows = chart.select(data, before);
   // Rows cite their sources; a period can cite the source of its dates and caveats.

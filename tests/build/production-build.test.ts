@@ -210,8 +210,8 @@ describe("the production build", () => {
     // The comparison story reads both versions, each Fact naming its own.
     const changed = facts("what-changed-in-year-two").filter((f) => f.id === "linked-total");
     expect(changed).toEqual([
-      { id: "linked-total", version: "2020-09-30", text: "3,290" },
-      { id: "linked-total", version: "2019-09-18", text: "4,013" },
+      { id: "linked-total", version: "2020-09-30-c1", text: "3,290" },
+      { id: "linked-total", version: "2019-09-18-c1", text: "4,013" },
     ]);
   });
 
@@ -270,9 +270,18 @@ describe("the production build", () => {
     const old = readFileSync(join(out, "embed", "destinations", "2019-09-18", "index.html"), "utf8");
     expect(text(old)).toContain("Corrected since. This chart shows rescue-and-response version 2019-09-18, which has been corrected");
     expect(old).toContain('href="/embed/destinations/2019-09-18-c1/"');
-    expect(existsSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"))).toBe(true);
-    const embed = text(readFileSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"), "utf8"));
+    expect(existsSync(join(out, "embed", "year-two-changes", "2020-09-30-c1", "index.html"))).toBe(true);
+    const embed = text(readFileSync(join(out, "embed", "year-two-changes", "2020-09-30-c1", "index.html"), "utf8"));
     expect(embed).toContain("Not like for like.");
+    // The Year 2 story's charts once read 2020-09-30, whose notes said "Rank not published": kept, marked corrected.
+    const kept = text(readFileSync(join(out, "embed", "year-two-changes", "2020-09-30", "index.html"), "utf8"));
+    expect(kept).toContain("Corrected since. This chart shows rescue-and-response version 2020-09-30, which has been corrected");
+    expect(kept).toMatch(/No rank found|Rank not published/);
+    expect(kept).toContain("Rank not published"); // the kept embed keeps its own version's notes
+    // The story now reads the corrected notes: none of the old "not published" wordings is left.
+    expect(text(readFileSync(join(out, "stories", "what-changed-in-year-two", "index.html"), "utf8"))).not.toMatch(
+      /Rank not published|exact rank was not published|count was not published|borough count published/,
+    );
   });
 
   it("lists every data version with its changelog and a generated table of what changed", () => {

@@ -57,11 +57,11 @@ it("destinations-map: boundaries are drawn to the whole unit, in relative moves"
   for (const path of d) expect(path).toMatch(/^M-?\d+,-?\d+(l-?\d+,?-?\d+|z|M-?\d+,-?\d+)*$/);
 });
 
-// Year 2, as the Year 2 story pins it (data 2020-09-30, compared with 2019-09-18).
-const year2 = renderChart("destinations-map", { versions: { "rescue-and-response": "2020-09-30" }, compare: { "rescue-and-response": "2019-09-18" } });
+// Year 2, as the Year 2 story pins it (data 2020-09-30-c1, compared with 2019-09-18-c1).
+const year2 = renderChart("destinations-map", { versions: { "rescue-and-response": "2020-09-30-c1" }, compare: { "rescue-and-response": "2019-09-18-c1" } });
 
 it("destinations-map at Year 2: Hampshire 413, Norfolk 198 and Suffolk 113 shaded and labelled, every other area shown as no figure", async () => {
-  await expectSvgSnapshot("destinations-map-2020-09-30", year2.svg.wide);
+  await expectSvgSnapshot("destinations-map-2020-09-30-c1", year2.svg.wide);
   const titles = [...parseSvg(year2.svg.wide).querySelectorAll('g[data-mark="geo"] path title')].map((t) => t.textContent!);
   expect(titles).toHaveLength(43);
   expect(titles).toContain("Hampshire: 413 (reported by one outlet only; not confirmed in a primary source)");
@@ -84,5 +84,5 @@ it("destinations-map at Year 2, in a story comparing with Year 1: the not-like-f
     "Year 1 covered 15 months (1 January 2018 to 31 March 2019); Year 2 covered 12 months (1 May 2019 to 30 April 2020). In January 2020 the collection of Metropolitan Police county lines intelligence passed from Rescue and Response to the Metropolitan Police, and the analysis also drew on the National County Lines Coordination Centre's database. The assessment warns that this affects direct comparisons with Year 1. Read this map and Year 1's as two separate counts, not as a trend.",
   );
   // Without a comparison, no caveat: the same version alone.
-  expect(renderChart("destinations-map", { versions: { "rescue-and-response": "2020-09-30" } }).caveat).toBeUndefined();
+  expect(renderChart("destinations-map", { versions: { "rescue-and-response": "2020-09-30-c1" } }).caveat).toBeUndefined();
 });

@@ -18,8 +18,8 @@ it("year-two-changes: compares only the places published for both years, each ye
 });
 
 it("year-two-changes: reads both versions and says so, with the caveat inside the figure", () => {
-  expect(chart.version).toBe("2020-09-30");
-  expect(chart.before?.version).toBe("2019-09-18");
+  expect(chart.version).toBe("2020-09-30-c1");
+  expect(chart.before?.version).toBe("2019-09-18-c1");
   expect(chart.caveat).toContain("Year 1 covered 15 months (1 January 2018 to 31 March 2019)");
   expect(chart.caveat).toContain("Year 2 covered 12 months (1 May 2019 to 30 April 2020)");
   expect(chart.caveat).toContain("In January 2020");

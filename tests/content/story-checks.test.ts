@@ -115,9 +115,14 @@ describe("story checks (each editor mistake and its exact message)", () => {
 
   it("a comparison chart needs both of its versions pinned", () => {
     expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`)).toBe(
-      `${FILE}:1:1: <Chart id="year-two-total"> compares rescue-and-response 2019-09-18 with 2020-09-30; pin them in the frontmatter: data: rescue-and-response: "2020-09-30" and compare: rescue-and-response: "2019-09-18"`,
+      `${FILE}:1:1: <Chart id="year-two-total"> compares rescue-and-response 2019-09-18-c1 with 2020-09-30-c1; pin them in the frontmatter: data: rescue-and-response: "2020-09-30-c1" and compare: rescue-and-response: "2019-09-18-c1"`,
     );
-    expect(check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`, { data: { "rescue-and-response": "2020-09-30" }, compare: YEAR_1 })).toBe("");
+    expect(
+      check(`<Chart id="year-two-total" title="T" subtitle="S" />\n`, {
+        data: { "rescue-and-response": "2020-09-30-c1" },
+        compare: { "rescue-and-response": "2019-09-18-c1" },
+      }),
+    ).toBe("");
   });
 
   it("lists what the story cites in order of first use, each source once, for the footnotes and the source list", () => {
