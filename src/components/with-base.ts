@@ -9,3 +9,12 @@ export function withBase(path: string): string {
 
 /** Set by astro.config.mjs from the `base` option (BASE_PATH). */
 declare const __BASE_PATH__: string;
+
+/**
+ * The public address of a site path: SITE_URL, then the base, then the path (canonical URLs, feeds,
+ * citations, structured data).
+ * @example siteUrl("stories/x/", new URL("https://news.example.com")) // "https://news.example.com/news/county-lines/stories/x/"
+ */
+export function siteUrl(path: string, site: URL): string {
+  return new URL(withBase(path), site).href;
+}

@@ -16,8 +16,8 @@ export interface Citable {
   readonly version?: string;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const parts = (date: string) => date.split("-").map(Number) as [number, number, number];
+const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
 
 /**
  * The citation as plain text, APA-like with an en-GB date: author, (year, day month), title, what it
@@ -33,7 +33,7 @@ export function citeText(c: Citable): string {
       : c.kind === "dataset"
         ? ` (Version ${c.version}) [Data set]`
         : "";
-  return `${publication.author}. (${y}, ${d} ${MONTHS[m - 1]}). ${c.title}${what}. ${publication.name}. ${c.url}`;
+  return `${publication.author}. (${y}, ${d} ${monthName.format(Date.UTC(y, m - 1, d))}). ${c.title}${what}. ${publication.name}. ${c.url}`;
 }
 
 /** LaTeX escapes for the characters BibTeX and LaTeX treat as special, in one pass. */

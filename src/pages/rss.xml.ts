@@ -3,7 +3,7 @@ import type { APIContext } from "astro";
 import { allCorrections } from "../stories/corrections";
 import { correctionAnchor } from "../components/correction-anchor";
 import { publishedStories } from "../stories/published-stories";
-import { withBase } from "../components/with-base";
+import { siteUrl } from "../components/with-base";
 
 /**
  * The feed: every story, and every correction as its own dated item, newest first. Links and guids
@@ -12,7 +12,7 @@ import { withBase } from "../components/with-base";
  */
 export async function GET(context: APIContext) {
   const stories = await publishedStories();
-  const url = (path: string) => new URL(withBase(path), context.site).href;
+  const url = (path: string) => siteUrl(path, context.site!);
   const items = [
     ...stories.map((story) => ({
       title: story.data.title,
@@ -30,7 +30,7 @@ export async function GET(context: APIContext) {
   return rss({
     title: "County lines explained",
     description: "Explainers on London's county lines drug networks, every number sourced. Includes corrections.",
-    site: new URL(withBase("/"), context.site).href,
+    site: url("/"),
     // Absolute links are used as given (the library's guid is the link); the channel link gets its "/".
     items,
   });

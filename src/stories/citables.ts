@@ -1,11 +1,10 @@
 import type { Citable } from "../data/cite";
 import { storyDate } from "../data/citations";
 import type { Dataset } from "../data/dataset";
-import { withBase } from "../components/with-base";
+import { siteUrl as url } from "../components/with-base";
 import type { ChartUse } from "./chart-uses";
 
-/** What a story, figure or dataset version is cited as, with its canonical URL under SITE_URL and BASE_PATH. */
-const url = (path: string, site: URL) => new URL(withBase(path), site).href;
+// What a story, figure or dataset version is cited as, with its canonical URL under SITE_URL and BASE_PATH.
 
 /** A story: its title, its date (its update, else its publication) and its page. */
 export function storyCitable(story: { id: string; data: { title: string; published: Date; updated?: Date } }, site: URL): Citable {

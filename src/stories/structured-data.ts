@@ -3,10 +3,10 @@ import { storyDate, type NumberedSource } from "../data/citations";
 import { columnDescriptions } from "../data/column-descriptions";
 import type { Dataset } from "../data/dataset";
 import { publication } from "../data/publication";
-import { withBase } from "../components/with-base";
+import { siteUrl as url } from "../components/with-base";
 
-/** schema.org descriptions of the site's pages for search engines, typed with schema-dts. */
-const url = (path: string, site: URL) => new URL(withBase(path), site).href;
+// schema.org descriptions of the site's pages for search engines, typed with schema-dts.
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const organization = (name: string): Organization => ({ "@type": "Organization", name });
 
