@@ -1,14 +1,26 @@
 import type { DataCatalog, Dataset as SchemaDataset, NewsArticle, Organization, WithContext } from "schema-dts";
-import { storyDate, type NumberedSource } from "../data/citations";
-import { columnDescriptions } from "../data/column-descriptions";
-import type { Dataset } from "../data/dataset";
-import { publication } from "../data/publication";
+import { storyDate, type NumberedSource } from "../data/citing/citations";
+import { columnDescriptions } from "../data/schema/column-descriptions";
+import type { Dataset } from "../data/schema/dataset";
+import { loadDataset } from "../data/versions/load-dataset";
+import { publication } from "../data/citing/publication";
 import { siteUrl as url } from "../components/with-base";
 
 // schema.org descriptions of the site's pages for search engines, typed with schema-dts.
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const organization = (name: string): Organization => ({ "@type": "Organization", name });
+
+/**
+ * The site as publisher, with the logo Google's Article guidelines ask of a publisher: an ImageObject
+ * of a raster image with its size. public/logo.png is public/favicon.svg rasterised by sharp to
+ * 512×512 (Google's logo guidelines ask for at least 112×112).
+ */
+const publisher = (site: URL): Organization => ({
+  "@type": "Organization",
+  name: publication.name,
+  logo: { "@type": "ImageObject", url: url("logo.png", site), width: "512", height: "512" },
+});
 
 /** Where a dataset's figures are about (schema.org spatialCoverage), by dataset. */
 const coverage: Readonly<Record<string, readonly string[]>> = {
@@ -29,6 +41,8 @@ export function newsArticle(
   site: URL,
 ): WithContext<NewsArticle> {
   const { title, standfirst, published, corrections } = story.data;
+  // Changed last by its update or by its latest correction, whichever is later (both are shown on the page).
+  const modified = [storyDate(story.data), ...corrections.map((c) => iso(c.date))].sort().at(-1)!;
   const versions = [...new Map(sources.map((s) => [`${s.dataset}/${s.version}`, s])).values()];
   return {
     "@context": "https://schema.org",
@@ -36,9 +50,9 @@ export function newsArticle(
     headline: title,
     description: standfirst,
     datePublished: iso(published),
-    dateModified: storyDate(story.data),
+    dateModified: modified,
     author: organization(publication.author),
-    publisher: organization(publication.name),
+    publisher: publisher(site),
     image: { "@type": "ImageObject", url: url(`share/${story.id}.png`, site), width: "1200", height: "630" },
     mainEntityOfPage: url(`stories/${story.id}/`, site),
     url: url(`stories/${story.id}/`, site),
@@ -57,7 +71,8 @@ export function newsArticle(
     isBasedOn: versions.map((v) => ({
       "@type": "Dataset",
       "@id": url(`data/#${v.dataset}-${v.version}`, site),
-      name: `${v.dataset}, version ${v.version}`,
+      // The name the Data page's Dataset of the same @id has.
+      name: `${loadDataset(v.dataset, v.version).meta.title}, version ${v.version}`,
       version: v.version,
     })),
   };
@@ -72,7 +87,7 @@ export function dataCatalog(datasets: readonly Dataset[], site: URL): WithContex
     description: "Every dataset version behind the site, with downloads, sources and sha256 checksums.",
     url: url("data/", site),
     inLanguage: publication.language,
-    publisher: organization(publication.name),
+    publisher: publisher(site),
     dataset: datasets.map((d) => datasetOf(d, site)),
   };
 }
@@ -93,7 +108,7 @@ function datasetOf(d: Dataset, site: URL): SchemaDataset {
     datePublished: d.meta.published,
     url: url(`data/#${d.id}-${d.version}`, site),
     creator: organization(publication.author),
-    publisher: organization(publication.name),
+    publisher: publisher(site),
     ...(ends.length > 0 ? { temporalCoverage: `${starts[0] ?? ".."}/${ends.at(-1)}` } : {}),
     spatialCoverage: (coverage[d.id] ?? []).map((name) => ({ "@type": "Place", name })),
     variableMeasured: columns.filter((c) => columnDescriptions[c]).map((c) => ({ "@type": "PropertyValue", name: c, description: columnDescriptions[c] })),
