@@ -4,11 +4,12 @@ import sitemap from "@astrojs/sitemap";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
-import { checkComponentsPlugin } from "./src/stories/check-components-plugin.ts";
+import { storyChecks } from "./src/stories/story-checks.ts";
 import { paletteCss } from "./src/render/palette.ts";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { withExactPolicy } from "./src/render/content-security-policy.ts";
+import { headersFile } from "./src/render/response-headers.ts";
 
 // No telemetry from any build, preview or check, wherever it runs (a host's build, CI, a laptop): Astro
 // posts anonymous usage data after loading this file unless this variable is set. The npm scripts also
@@ -109,6 +110,25 @@ function exactPolicies() {
 }
 
 /**
+ * Writes `_headers` (read by Netlify and Cloudflare Pages) from the one declaration of the site's
+ * response headers, src/render/response-headers.ts, with the base path in its patterns.
+ * @returns {import("astro").AstroIntegration}
+ */
+function hostHeaders() {
+  /** @type {string} */
+  let base = "/";
+  return {
+    name: "host-headers",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
+      },
+      "astro:build:done": ({ dir }) => writeFileSync(join(fileURLToPath(dir), "_headers"), headersFile(base)),
+    },
+  };
+}
+
+/**
  * SITE_URL: the public origin, used for canonical URLs, the sitemap and feeds.
  * BASE_PATH: the folder the site is served from, "/" at a domain root or e.g. "/news/county-lines/".
  * OUT_DIR: where the build writes; scripts/build.ts builds into a temporary folder and swaps it in.
@@ -121,14 +141,15 @@ export default defineConfig({
   cacheDir: "./.astro/cache",
   trailingSlash: "always",
   // Two pages at a time: while one waits on sharp (share and embed PNGs), the other renders charts.
-  // With 1,000 synthetic charts (scripts/bench/build-cost.ts) on 2 cores: 17.6 s, against 21.0 s at 1 and at 4.
+  // Measured once with 1,000 synthetic charts (scripts/bench/build-cost.ts) on 2 cores: concurrency 2 was the
+  // fastest of 1, 2 and 4 (about 17 % faster than either); `npm run bench` prints the current figures.
   // The site's CSS (about 6 KB, 2.4 KB gzip) is inlined in every page: a chart is then one round trip
   // away instead of two (HTML, then a render-blocking stylesheet). Its hash is in each page's policy.
   build: { format: "directory", inlineStylesheets: "always", concurrency: 2 },
   // Stories have no code blocks; Shiki's inline styles could not pass the policy anyway.
-  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [checkComponentsPlugin] }) },
+  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [storyChecks()] }) },
   // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
-  integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") }), exactPolicies()],
+  integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") }), exactPolicies(), hostHeaders()],
   devToolbar: { enabled: false },
   vite: { plugins: [reloadOnDataChange(), paletteStylesheet()], build: { rolldownOptions: { onLog: quietHeadInjectDirective } } },
   // No client JavaScript anywhere: prefetching would inject a script.

@@ -16,32 +16,21 @@
  *
  * Targets are printed with each figure as met or MISSED.
  */
-import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { performance } from "node:perf_hooks";
-import { gzipSync } from "node:zlib";
-import { launch } from "chrome-launcher";
 import { JSDOM } from "jsdom";
-import lighthouse from "lighthouse";
 import { chartIds } from "../src/charts";
 import { chartUses } from "../src/stories/chart-uses";
 import { renderChart } from "../src/figures/render-chart";
 import { linkedomDocument } from "../src/render/plot-to-svg";
-import { CHROMIUM_FLAGS, chromiumPath } from "./serve/chromium";
-import { startNginx } from "./serve/nginx";
 import { fitLine, freshCopy, timedBuild, writeSyntheticStories } from "./bench/build-cost";
+import { lighthouseScores } from "./bench/lighthouse-scores";
 import { CPU_SLOWDOWN, NETWORK, readerCost } from "./bench/reader-cost";
+import { files, gz, KB, median, row, spread, verdict, writeReadmeTable, type Summary } from "./bench/report";
 
-const KB = 1024;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-const gz = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
-const row = (...cells: (string | number)[]) => console.log(`| ${cells.join(" | ")} |`);
-const spread = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
-const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-/** Lines for the README results table: [what, result, target, verdict]. */
-const summary: [string, string, string, string][] = [];
+const summary: Summary = [];
 
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
@@ -93,8 +82,8 @@ const benchDir = mkdtempSync(join(tmpdir(), "cl-bench-"));
 chmodSync(benchDir, 0o755); // nginx's worker must be able to read it
 const out = join(benchDir, "dist");
 const copy = freshCopy();
-const cold = timedBuild(copy, out);
-const warm = timedBuild(copy, out);
+const cold = await timedBuild(copy, out);
+const warm = await timedBuild(copy, out);
 rmSync(copy, { recursive: true, force: true });
 console.log("\n## Whole-site build (data checks + Astro + atomic swap)\n");
 row("run", "seconds", "peak memory (build process)");
@@ -116,7 +105,7 @@ const scaling: { charts: number; seconds: number; peakMiB: number }[] = [];
 for (const charts of [10, 100, 1000]) {
   const root = freshCopy();
   writeSyntheticStories(root, charts);
-  const run = timedBuild(root, join(root, "dist"));
+  const run = await timedBuild(root, join(root, "dist"));
   rmSync(root, { recursive: true, force: true });
   scaling.push({ charts, ...run });
   row(charts, Math.ceil(charts / 10), run.seconds.toFixed(1), ((run.seconds * 1000) / charts).toFixed(1), `${run.peakMiB.toFixed(0)} MiB`);
@@ -229,44 +218,10 @@ for (const r of reader) {
 }
 // 4. Lighthouse (mobile: emulated Moto G Power, slow 4G, 4× CPU), on Debian's Chromium, against nginx.
 console.log("\n## Lighthouse, mobile, every story page (served by nginx)\n");
-row("page", "performance", "accessibility", "best practices", "SEO");
-row("---", "---", "---", "---", "---");
-const server = await startNginx(out);
-const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_FLAGS });
-const scores: number[] = [];
-try {
-  for (const page of all.filter((f) => f.endsWith("index.html") && relative(out, f).startsWith("stories/")).sort()) {
-    const path = `/${relative(out, page).replace(/index\.html$/, "")}`;
-    const result = await lighthouse(`${server.origin}${path}`, {
-      port: chrome.port,
-      logLevel: "error",
-      output: "json",
-      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-    });
-    const c = result!.lhr.categories;
-    const s = [c.performance, c.accessibility, c["best-practices"], c.seo].map((x) => Math.round((x?.score ?? 0) * 100));
-    scores.push(...s);
-    row(path, ...s);
-  }
-} finally {
-  chrome.kill();
-  server.stop();
-}
+const scores = await lighthouseScores(out, all.filter((f) => f.endsWith("index.html") && relative(out, f).startsWith("stories/")).sort());
 console.log(`\n- Lighthouse goal 100 in every category: ${scores.every((x) => x === 100) ? "met" : `not met (lowest ${Math.min(...scores)})`}`);
 summary.push(["Lighthouse mobile, every story (lowest score)", String(Math.min(...scores)), "100", scores.every((x) => x === 100) ? "met" : "not met"]);
 rmSync(benchDir, { recursive: true, force: true });
 
 // 6. The README's results table, regenerated.
-const table = [
-  `Measured ${date} on ${machine}, with \`npm run bench\` (full output: run it).`,
-  "",
-  "| measure | result | target | |",
-  "|---|---|---|---|",
-  ...summary.map((cells) => `| ${cells.join(" | ")} |`),
-].join("\n");
-const readme = readFileSync("README.md", "utf8");
-const markers = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
-if (markers.test(readme)) {
-  writeFileSync("README.md", readme.replace(markers, `$1${table}$2`));
-  console.log("\nREADME.md: results table updated.");
-} else console.log("\nREADME.md has no bench markers; results table not written.");
+writeReadmeTable(summary, date, machine);

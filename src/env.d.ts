@@ -6,14 +6,14 @@ declare module "virtual:palette.css";
 declare namespace App {
   interface Locals {
     /** Data versions pinned by the story being rendered; Chart and Fact read them. */
-    versions?: import("./data/facts").Versions;
+    versions?: import("./data/rows/facts").Versions;
     /** Further versions the story compares with (frontmatter `compare:`); `<Fact version>` reads them. */
-    compare?: import("./data/facts").Versions;
+    compare?: import("./data/rows/facts").Versions;
     /** What the story cites, numbered in order of first use (from the MDX plugin); Fact and Cite link to it. */
-    citations?: import("./data/citations").NumberedSource[];
+    citations?: import("./data/citing/citations").NumberedSource[];
     /** The date the story speaks as of (its update, else its publication), YYYY-MM-DD. */
     asOf?: string;
     /** How a figure at a data version is cited (set by the story page, which knows the stories that place charts). */
-    citeFigure?: (id: string, version: string) => import("./data/cite").Citable | undefined;
+    citeFigure?: (id: string, version: string) => import("./data/citing/cite").Citable | undefined;
   }
 }

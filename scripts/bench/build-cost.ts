@@ -1,18 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-
-const PARTS = ["astro.config.mjs", "tsconfig.json", "package.json", "src", "content", "data", "public", "scripts"];
+import { copyProject, runBuild } from "../lib/project-copy";
 
 /** A throwaway copy of the project sharing node_modules, with no caches: a cold start. */
-export function freshCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), "cl-bench-project-"));
-  for (const part of PARTS.filter((p) => existsSync(p))) cpSync(resolve(part), join(root, part), { recursive: true });
-  symlinkSync(resolve("node_modules"), join(root, "node_modules"), "dir");
-  return root;
-}
+export const freshCopy = (): string => copyProject("cl-bench-project-").root;
 
 export interface BuildRun {
   seconds: number;
@@ -21,14 +13,11 @@ export interface BuildRun {
 }
 
 /** Runs the real production build (scripts/build.ts) in `root`, timing it and reading its peak memory. */
-export function timedBuild(root: string, out: string): BuildRun {
+export async function timedBuild(root: string, out: string): Promise<BuildRun> {
   const stats = join(root, ".build-stats.json");
   const started = performance.now();
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", BUILD_STATS_FILE: stats },
-  });
+  const result = await runBuild(root, out, { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", BUILD_STATS_FILE: stats });
+  if (result.code !== 0) throw new Error(`the build in ${root} failed:\n${result.stderr}`);
   const seconds = (performance.now() - started) / 1000;
   const { maxRssKiB } = JSON.parse(readFileSync(stats, "utf8")) as { maxRssKiB: number };
   return { seconds, peakMiB: maxRssKiB / 1024 };

@@ -4,9 +4,9 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { getChart } from "../../src/charts";
-import { catalog } from "../../src/data/catalog";
-import { geographies } from "../../src/data/geographies";
-import { loadDataset } from "../../src/data/load-dataset";
+import { catalog } from "../../src/data/versions/catalog";
+import { geographies } from "../../src/data/schema/geographies";
+import { loadDataset } from "../../src/data/versions/load-dataset";
 import { launchChromium } from "../serve/chromium";
 import { startNginx } from "../serve/nginx";
 

@@ -1,4 +1,4 @@
-import { rowsOf } from "../data/rows-of";
+import { rowsOf } from "../data/rows/rows-of";
 import { barChart } from "./bar-chart";
 
 /** Age bands published for the linked cohort (and the one band for referrals). Bands overlap. */

@@ -1,5 +1,5 @@
-import type { Dataset } from "../data/dataset";
-import type { AnyRow, DatasetId } from "../data/tables";
+import type { Dataset } from "../data/schema/dataset";
+import type { AnyRow, DatasetId } from "../data/schema/tables";
 import { comparisonCaveat, describePairs, pairedBars, pairedLegend, pairRows, tabulatePairs, type Pairing, type PairedRow } from "./compare-versions";
 import { defineChart, type ChartDefinition } from "./define-chart";
 import { describeBars, tabulateBars } from "./describe-bars";

@@ -1,15 +1,16 @@
 import * as Plot from "@observablehq/plot";
+import { britishProjection } from "./projection";
 import { geoCentroid } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
-import type { Dataset } from "../data/dataset";
-import { rowsOf } from "../data/rows-of";
-import type { AnyRow } from "../data/tables";
-import { formatValue } from "../data/format-value";
-import { joinAllByCode } from "../data/join-by-code";
+import type { Dataset } from "../data/schema/dataset";
+import { rowsOf } from "../data/rows/rows-of";
+import type { AnyRow } from "../data/schema/tables";
+import { formatValue } from "../data/words/format-value";
+import { joinAllByCode } from "../data/rows/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
 import { mapColors } from "./map-theme";
-import { markerKey, statusCaveat, statusExplained, statusInfo } from "./status";
+import { markedValue, markerKey, statusCaveat, statusExplained } from "./status";
 import { isNarrow } from "./theme";
 
 type Borough = Feature<Geometry, { name: string }>;
@@ -27,7 +28,7 @@ function select(data: Dataset): readonly BoroughFigure[] {
   ];
 }
 
-const valueText = (d: BoroughFigure) => `${formatValue(d)}${statusInfo[d.status].marker}`;
+const valueText = (d: BoroughFigure) => markedValue(d);
 /** Shade by what is known: an exact count is solid, a range is paler, no published figure is grey. */
 const shade = (d: BoroughFigure | undefined) => (!d ? mapColors.none : d.qualifier === "range" ? mapColors.ramp[1] : mapColors.ramp[3]);
 
@@ -68,7 +69,7 @@ export default defineChart({
       width,
       height: Math.round(narrow ? (panelWidth * 0.8 + 26) * 2 + 16 : panelWidth * 0.8 + 26),
       margin: 0,
-      projection: { type: "transverse-mercator", rotate: [2, 0], domain: { type: "FeatureCollection", features } as never, inset: 4, insetTop: 26 },
+      projection: britishProjection(features, { inset: 4, insetTop: 26 }),
       color: { type: "identity" },
       fx: { domain: panels, axis: null, padding: 0.04 },
       fy: { domain: panels, axis: null, padding: 0.04 },

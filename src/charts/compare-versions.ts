@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
-import type { Dataset } from "../data/dataset";
-import type { AnyRow } from "../data/tables";
-import { formatDate, formatValue } from "../data/format-value";
+import type { Dataset } from "../data/schema/dataset";
+import type { AnyRow } from "../data/schema/tables";
+import { formatDate, formatValue } from "../data/words/format-value";
 import type { ChartTable, LegendItem } from "./define-chart";
-import { markerKey, statusCaveat, statusInfo } from "./status";
+import { markedValue, markerKey, statusCaveat } from "./status";
 import { isNarrow, theme, valueAxis } from "./theme";
 
 /** Where a compared value lives: a row id in the earlier version, or in the later one (a restated figure). */
@@ -94,8 +94,7 @@ export function countName(data: Dataset): string {
   return /\bYear \d+\b/.exec(data.meta.title)?.[0] ?? `Version ${data.version}`;
 }
 
-const label = (d: PairedRow, sides: readonly [string, string]) =>
-  `${formatValue(d)}${statusInfo[d.status].marker}  ${d.name ? `${d.name}, ` : ""}${sides[d.side]}`;
+const label = (d: PairedRow, sides: readonly [string, string]) => `${markedValue(d)}  ${d.name ? `${d.name}, ` : ""}${sides[d.side]}`;
 
 /**
  * Paired bars: for each measure, its name, then the earlier value (grey) and the later one (accent),
@@ -152,15 +151,14 @@ export function pairedLegend(rows: readonly PairedRow[], sides: readonly [string
   return items;
 }
 
-const cell = (d: PairedRow | undefined) => (d ? `${d.name ? `${d.name}, ` : ""}${formatValue(d)}${statusInfo[d.status].marker}` : "");
+const cell = (d: PairedRow | undefined, marked = true) => (d ? `${d.name ? `${d.name}, ` : ""}${marked ? markedValue(d) : formatValue(d)}` : "");
 const byPair = (rows: readonly PairedRow[]) =>
   [...new Set(rows.map((r) => r.pair))].map((p) => [rows.find((r) => r.pair === p && r.side === 0), rows.find((r) => r.pair === p && r.side === 1)] as const);
 
 export function describePairs(rows: readonly PairedRow[], sides: readonly [string, string]): string {
   const caveat = (d: PairedRow) => statusCaveat(d.status);
   const parts = byPair(rows).map(
-    ([a, b]) =>
-      `${a?.pair}: ${sides[0]} ${cell(a).replace(/[†‡]$/, "")}${a ? caveat(a) : ""}, ${sides[1]} ${cell(b).replace(/[†‡]$/, "")}${b ? caveat(b) : ""}`,
+    ([a, b]) => `${a?.pair}: ${sides[0]} ${cell(a, false)}${a ? caveat(a) : ""}, ${sides[1]} ${cell(b, false)}${b ? caveat(b) : ""}`,
   );
   return `Paired bar chart comparing ${sides[0]} and ${sides[1]} for ${parts.length} measure${parts.length === 1 ? "" : "s"}. ${parts.join("; ")}`;
 }

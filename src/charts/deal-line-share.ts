@@ -1,4 +1,4 @@
-import { rowsOf } from "../data/rows-of";
+import { rowsOf } from "../data/rows/rows-of";
 import { barChart } from "./bar-chart";
 
 /** National context: the exporting force areas with the largest shares of deal lines (NCA 2018). */

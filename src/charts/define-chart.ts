@@ -1,8 +1,8 @@
 import type { PlotOptions } from "@observablehq/plot";
 import type { Feature, Geometry } from "geojson";
-import type { Dataset } from "../data/dataset";
-import type { GeographyId } from "../data/geographies";
-import type { AnyRow, DatasetId } from "../data/tables";
+import type { Dataset } from "../data/schema/dataset";
+import type { GeographyId } from "../data/schema/geographies";
+import type { AnyRow, DatasetId } from "../data/schema/tables";
 
 /** A data table shown under a chart: header labels and already-formatted cells. */
 export interface ChartTable {

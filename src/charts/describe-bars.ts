@@ -1,4 +1,4 @@
-import { formatValue } from "../data/format-value";
+import { formatValue } from "../data/words/format-value";
 import type { ChartTable } from "./define-chart";
 import { statusCaveat, statusInfo } from "./status";
 import type { BarDatum } from "./value-bars";

@@ -1,13 +1,14 @@
 import * as Plot from "@observablehq/plot";
+import { britishProjection } from "./projection";
 import { geoCentroid } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
-import { rowsOf } from "../data/rows-of";
-import type { Row } from "../data/tables";
-import { formatValue } from "../data/format-value";
-import { joinAllByCode } from "../data/join-by-code";
+import { rowsOf } from "../data/rows/rows-of";
+import type { Row } from "../data/schema/tables";
+import { formatValue } from "../data/words/format-value";
+import { joinAllByCode } from "../data/rows/join-by-code";
 import { defineChart } from "./define-chart";
 import { tabulateBars } from "./describe-bars";
-import { markerKey, statusCaveat, statusExplained, statusInfo } from "./status";
+import { markedValue, markerKey, statusCaveat, statusExplained } from "./status";
 import { mapColors, thresholdColor } from "./map-theme";
 import { byRank } from "./theme";
 import { countName, windowsCaveat } from "./compare-versions";
@@ -20,7 +21,7 @@ const LONDON_CODES = ["E23000001", "E23000034"];
 /** Bins of the count scale; every bin starts above zero, so no colour can be read as zero. */
 const DESTINATION_THRESHOLDS = [100, 200, 300] as const;
 
-const label = (d: Destination) => `${d.area} ${d.qualifier === "not-published" ? "(no count)" : formatValue(d)}${statusInfo[d.status].marker}`;
+const label = (d: Destination) => `${d.area} ${markedValue(d, d.qualifier === "not-published" ? "(no count)" : undefined)}`;
 
 /**
  * Where London's lines ran, for whichever data version a story pins: police force areas shaded by the
@@ -69,7 +70,7 @@ export default defineChart({
       marginRight: 110,
       marginBottom: 16,
       // clip: false keeps labels placed at sea, beyond the land's frame, instead of dropping them.
-      projection: { type: "transverse-mercator", rotate: [2, 0], domain: { type: "FeatureCollection", features } as never, clip: false },
+      projection: britishProjection(features, { clip: false }),
       color: { type: "identity" },
       marks: [
         // Edges in a mid grey give every area a 3:1 outline, whatever its fill (WCAG 1.4.11).

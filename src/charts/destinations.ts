@@ -1,4 +1,4 @@
-import { rowsOf } from "../data/rows-of";
+import { rowsOf } from "../data/rows/rows-of";
 import { barChart } from "./bar-chart";
 import { byRank } from "./theme";
 

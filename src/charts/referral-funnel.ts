@@ -1,4 +1,4 @@
-import { rowsOf } from "../data/rows-of";
+import { rowsOf } from "../data/rows/rows-of";
 import { barChart } from "./bar-chart";
 
 /** From referral to leaving: each step of Rescue and Response, in order. */

@@ -1,4 +1,4 @@
-import { rowsOf } from "../data/rows-of";
+import { rowsOf } from "../data/rows/rows-of";
 import { barChart } from "./bar-chart";
 
 /** Male share of each cohort. Only the male share was published; nothing else is drawn. */

@@ -1,4 +1,4 @@
-import type { AnyRow } from "../data/tables";
+import type { AnyRow } from "../data/schema/tables";
 import type { LegendItem } from "./define-chart";
 import { markerKey } from "./status";
 

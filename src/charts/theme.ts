@@ -21,20 +21,11 @@ export const theme = {
 } as const;
 
 /**
- * Splits a label into lines of at most `maxChars` characters, at spaces (a longer word stays whole);
- * the lines joined with single spaces are the label again.
- * @example wrapLabel("Male, of young people referred to the programme", 30) // ["Male, of young people referred", "to the programme"]
+ * Chart labels and standalone-figure text wrap by the site's one word-wrapping rule, which share-image
+ * headlines use too (src/render may not import src/charts, so it lives in src/data/words/wrap-words.ts, where
+ * its JSDoc states the rules: no empty line, whitespace collapsed, a blank label gives `[]`).
  */
-export function wrapLabel(label: string, maxChars: number): string[] {
-  const lines: string[] = [];
-  for (const word of label.split(" ")) {
-    const last = lines.at(-1);
-    // A run of spaces stays on its line (it takes no room at a line's end), so no line is empty.
-    if (last !== undefined && (word === "" || last.length + 1 + word.length <= maxChars)) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
+export { wrapWords as wrapLabel } from "../data/words/wrap-words";
 
 /** True for the narrow rendering: any width below this is laid out for a phone column. */
 export const isNarrow = (width: number): boolean => width < (theme.widths.narrow + theme.widths.wide) / 2;

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import type { Status } from "../data/columns";
-import { formatValue, type ValueLike } from "../data/format-value";
-import { statusExplained, statusInfo } from "./status";
+import type { Status } from "../data/schema/columns";
+import { formatValue, type ValueLike } from "../data/words/format-value";
+import { markedValue, statusExplained } from "./status";
 import { isNarrow, theme, valueAxis, wrapLabel } from "./theme";
 
 /** One bar: a label and a value row from data/. */
@@ -22,7 +22,7 @@ export interface ValueBarOptions {
 const LINE = 16;
 const top = (d: BarDatum) => d.value_high ?? d.value ?? 0;
 /** The value as written in the chart, with its confirmation marker (see {@link statusInfo}). */
-const barText = (d: BarDatum) => `${formatValue(d).replace(/^about /, "c. ")}${statusInfo[d.status].marker}`;
+const barText = (d: BarDatum) => markedValue(d).replace(/^about /, "c. ");
 const tooltip = (d: BarDatum) => `${d.label}: ${formatValue(d)} (${statusExplained(d.status)})`;
 
 /**

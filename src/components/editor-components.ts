@@ -5,7 +5,7 @@ const text = z.string().trim().min(1);
 /**
  * The editor surface: every component a story may use, with one zod schema of its props each. The
  * components take their TypeScript props from these schemas ({@link EditorProps}), and the MDX check
- * (src/stories/check-components-plugin.ts) reads the required and optional props from them, so a
+ * (src/stories/story-checks.ts) reads the required and optional props from them, so a
  * misspelt component or prop stops the build with the line and a suggestion instead of rendering nothing.
  */
 export const editorComponents = {

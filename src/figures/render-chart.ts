@@ -2,12 +2,12 @@ import { getChart } from "../charts";
 import type { ChartTable, LegendItem } from "../charts/define-chart";
 import { statusLegend } from "../charts/status-legend";
 import { theme } from "../charts/theme";
-import { catalog } from "../data/catalog";
-import { geographies } from "../data/geographies";
-import { loadDataset } from "../data/load-dataset";
-import type { Source } from "../data/meta-schema";
-import { projectRoot } from "../data/paths";
-import type { AnyRow, DatasetId } from "../data/tables";
+import { catalog } from "../data/versions/catalog";
+import { geographies } from "../data/schema/geographies";
+import { loadDataset } from "../data/versions/load-dataset";
+import type { Source } from "../data/schema/meta-schema";
+import { projectRoot } from "../data/files/paths";
+import type { AnyRow, DatasetId } from "../data/schema/tables";
 import { linkedomDocument, plotToSvg, type DocumentFactory } from "../render/plot-to-svg";
 import { topologyFeatures } from "../render/topology-features";
 

@@ -1,7 +1,7 @@
 import type { LegendItem, Swatch } from "../charts/define-chart";
 import { wrapLabel } from "../charts/theme";
-import { formatDate } from "../data/format-value";
-import { publication } from "../data/publication";
+import { formatDate } from "../data/words/format-value";
+import { publication } from "../data/citing/publication";
 import { escapeXml } from "../render/escape-xml";
 import { inlineColors, lightPalette } from "../render/palette";
 import type { RenderedChart } from "./render-chart";

@@ -4,6 +4,7 @@ import { allCorrections } from "../stories/corrections";
 import { correctionAnchor } from "../components/correction-anchor";
 import { publishedStories } from "../stories/published-stories";
 import { siteUrl } from "../components/with-base";
+import { publication } from "../data/citing/publication";
 
 /**
  * The feed: every story, and every correction as its own dated item, newest first. Links and guids
@@ -28,8 +29,8 @@ export async function GET(context: APIContext) {
     })),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
   return rss({
-    title: "County lines explained",
-    description: "Explainers on London's county lines drug networks, every number sourced. Includes corrections.",
+    title: publication.name,
+    description: publication.description,
     site: url("/"),
     // Absolute links are used as given (the library's guid is the link); the channel link gets its "/".
     items,

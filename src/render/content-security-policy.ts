@@ -8,9 +8,10 @@ import { createHash } from "node:crypto";
  * and a `style-src` of exactly the hashes of that page's inline `<style>` elements (the site's CSS is
  * inlined so that a chart is one round trip away).
  *
- * A meta tag cannot carry `frame-ancestors`, and it reaches only HTML; `public/_headers` and
- * `scripts/deploy/nginx.conf` send `HEADER_POLICY` for that, with directives that repeat the meta's
- * word for word. The header has no `default-src` and no `style-src`: both policies are enforced, and
+ * A meta tag cannot carry `frame-ancestors`, and it reaches only HTML; the response headers
+ * (src/render/response-headers.ts: the built `_headers` file, and `scripts/deploy/nginx.conf`, which a
+ * test checks against it) send `HEADER_POLICY` for that, with directives that repeat the meta's word
+ * for word. The header has no `default-src` and no `style-src`: both policies are enforced, and
  * a host-wide header cannot list each page's style hashes.
  */
 export const PAGE_DIRECTIVES = [

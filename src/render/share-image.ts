@@ -1,23 +1,10 @@
 import sharp from "sharp";
+import { wrapWords } from "../data/words/wrap-words";
 import { escapeXml } from "./escape-xml";
 import { inlineColors, lightPalette } from "./palette";
 
 const SHARE_WIDTH = 1200;
 const SHARE_HEIGHT = 630;
-
-/** Breaks a headline into lines of at most `max` characters, at spaces. */
-function wrap(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && `${line} ${word}`.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /**
  * A 1200×630 PNG for link previews: the headline on the left and the lead chart on the right,
@@ -41,7 +28,7 @@ export function shareSvg({ title, chartSvg, site }: ShareImageOptions): string {
   const fg = palette.get("--fg") ?? "#1a1a1a";
   const accent = palette.get("--chart-accent") ?? "#b3311d";
   // About 0.6 em per character in DejaVu Sans Bold: 20 characters at 44 px fit the 540 px column.
-  const lines = wrap(title, chartSvg ? 20 : 34).slice(0, 7);
+  const lines = wrapWords(title, chartSvg ? 20 : 34).slice(0, 7);
   const size = chartSvg ? (lines.length > 5 ? 38 : 44) : 56;
   const text = lines.map((l, i) => `<tspan x="64" y="${150 + i * size * 1.2}">${escapeXml(l)}</tspan>`).join("");
   const chart = chartSvg

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
-import type { Dataset } from "../data/dataset";
+import type { Dataset } from "../data/schema/dataset";
 
 /** The features of one object of a dataset's TopoJSON file, ids as strings (GSS codes). */
 export function topologyFeatures(data: Dataset, file: string, object: string): Feature<Geometry, { name: string }>[] {

@@ -1,9 +1,19 @@
 import { expect, it } from "vitest";
 import { testDeployConfig } from "../../scripts/serve/nginx";
+import { readFileSync } from "node:fs";
 import { HEADER_POLICY, PAGE_DIRECTIVES, withExactPolicy } from "../../src/render/content-security-policy";
-import { headersFor, parseHeadersFile } from "../support/headers-file";
+import { headersFile, RESPONSE_HEADERS } from "../../src/render/response-headers";
+import { headersFor, parseHeaders } from "../support/headers-file";
 
-const rules = parseHeadersFile("public/_headers");
+const rules = parseHeaders(headersFile("/"));
+
+/** The add_header lines of nginx.conf: the server block's, and the /embed/ location's. */
+function nginxHeaders(): { site: Record<string, string>; embed: Record<string, string> } {
+  const conf = readFileSync("scripts/deploy/nginx.conf", "utf8");
+  const embedBlock = /location \/embed\/ \{([\s\S]*?)\}/.exec(conf)![1]!;
+  const headers = (text: string) => Object.fromEntries([...text.matchAll(/^\s*add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1]!, m[2]!]));
+  return { site: headers(conf.replace(/location [^{]*\{[\s\S]*?\}/g, "")), embed: headers(embedBlock) };
+}
 
 // That nginx sends these same headers, path by path, is checked against the real server in the
 // browser suite, which serves the site with scripts/deploy/nginx.conf itself.
@@ -11,6 +21,25 @@ it.each(["/", "/news/county-lines/"])("nginx -t accepts scripts/deploy/nginx.con
   const result = testDeployConfig({ base });
   expect(result.output).toMatch(/syntax is ok/);
   expect(result.ok, result.output).toBe(true);
+});
+
+it("scripts/deploy/nginx.conf sends exactly the declared headers, on site pages and embeds", () => {
+  const nginx = nginxHeaders();
+  expect(Object.keys(nginx.site).length).toBeGreaterThanOrEqual(5);
+  expect(nginx).toEqual(RESPONSE_HEADERS);
+});
+
+it("the built _headers file gives the declared headers, its patterns under the base path", () => {
+  for (const base of ["/", "/news/county-lines/"]) {
+    const parsed = parseHeaders(headersFile(base));
+    expect(parsed.map((r) => r.pattern)).toEqual([`${base}*`, `${base}embed/*`]);
+    expect(headersFor(parsed, `${base}stories/x/`)).toEqual(RESPONSE_HEADERS.site);
+    expect(headersFor(parsed, `${base}embed/x/2019-09-18/`)).toEqual(RESPONSE_HEADERS.embed);
+  }
+  // Written out by hand: what Netlify and Cloudflare read.
+  expect(headersFile("/news/")).toContain(
+    "/news/*\n  Content-Security-Policy: script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'\n  Referrer-Policy: strict-origin-when-cross-origin\n  X-Content-Type-Options: nosniff\n  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()\n  Cache-Control: public, max-age=0, must-revalidate\n\n/news/embed/*\n  Content-Security-Policy: script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *\n",
+  );
 });
 
 it("the Content-Security-Policy header adds frame-ancestors to the pages' meta policy and repeats the rest word for word", () => {

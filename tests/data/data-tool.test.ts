@@ -3,10 +3,10 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CHANGES_PLACEHOLDER, checkAll, diffLines, main, newVersion, sealVersion } from "../../scripts/data";
-import { sha256 } from "../../src/data/load-dataset";
-import { readSeals } from "../../src/data/seals";
+import { sha256 } from "../../src/data/files/sha256";
+import { readSeals } from "../../src/data/files/seals";
 import { hermeticEnv } from "../support/build-site";
-import { copyProject } from "../support/project-copy";
+import { copyProject } from "../../scripts/lib/project-copy";
 
 const project = copyProject();
 const root = project.root;

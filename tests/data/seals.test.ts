@@ -2,8 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { listDatasets, listVersions, loadDataset, sha256 } from "../../src/data/load-dataset";
-import { readSeals } from "../../src/data/seals";
+import { loadDataset } from "../../src/data/versions/load-dataset";
+import { listDatasets, listVersions } from "../../src/data/versions/list-versions";
+import { sha256 } from "../../src/data/files/sha256";
+import { readSeals } from "../../src/data/files/seals";
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-
-/** The rules of a Netlify/Cloudflare `_headers` file, in order: path pattern → headers. */
-export function parseHeadersFile(path: string): { pattern: string; headers: Record<string, string> }[] {
+/** The rules of a Netlify/Cloudflare `_headers` file's text, in order: path pattern → headers. */
+export function parseHeaders(text: string): { pattern: string; headers: Record<string, string> }[] {
   const rules: { pattern: string; headers: Record<string, string> }[] = [];
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
     else {
@@ -15,7 +13,7 @@ export function parseHeadersFile(path: string): { pattern: string; headers: Reco
 }
 
 /** The headers a path gets: later, more specific rules override earlier ones, header by header. */
-export function headersFor(rules: ReturnType<typeof parseHeadersFile>, path: string): Record<string, string> {
+export function headersFor(rules: ReturnType<typeof parseHeaders>, path: string): Record<string, string> {
   const matches = rules.filter((r) => new RegExp(`^${r.pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(path));
   return Object.assign({}, ...matches.map((r) => r.headers));
 }

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getChart } from "../../charts";
-import { citeCsl, type Citable } from "../../data/cite";
-import { loadAllDatasets } from "../../data/load-dataset";
+import { cslFile, type Citable } from "../../data/citing/cite";
+import { loadAllDatasets } from "../../data/versions/load-dataset";
 import { chartUses } from "../../stories/chart-uses";
 import { datasetCitable, figureCitable, storyCitable } from "../../stories/citables";
 import { publishedStories } from "../../stories/published-stories";
@@ -24,4 +24,4 @@ export const getStaticPaths = (async () => {
   return makers.map((make) => ({ params: { key: make(any).key }, props: { make } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props, site }) => new Response(`${JSON.stringify([citeCsl((props as { make: Maker }).make(site!))], null, 2)}\n`);
+export const GET: APIRoute = ({ props, site }) => new Response(cslFile((props as { make: Maker }).make(site!)));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { loadAllDatasets } from "../../../../data/load-dataset";
-import { dataPath } from "../../../../data/paths";
+import { loadAllDatasets } from "../../../../data/versions/load-dataset";
+import { dataPath } from "../../../../data/files/paths";
 
 /** Publishes every data file byte for byte, so a download is exactly the checksummed file. */
 export const getStaticPaths = (() =>

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
-import { dataPackage } from "../../../../data/data-package";
-import { loadAllDatasets } from "../../../../data/load-dataset";
+import { dataPackage } from "../../../../data/citing/data-package";
+import { loadAllDatasets } from "../../../../data/versions/load-dataset";
 import { siteUrl } from "../../../../components/with-base";
 
 /** Each dataset version as a Frictionless Data Package, beside its files: /data/<dataset>/<version>/datapackage.json. */

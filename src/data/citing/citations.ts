@@ -1,0 +1,57 @@
+import type { Source } from "../schema/meta-schema";
+import type { DatasetId } from "../schema/tables";
+import { formatDate } from "../words/format-value";
+
+/**
+ * One source a story cites, in the order of first use: the source list at the foot of the page,
+ * its footnote numbers and its dates all come from this one list. The story check builds it while it
+ * walks the story (Facts, Charts and Cites, in document order); the page reads it from
+ * `analyseStory` (src/stories/story-analysis.ts).
+ */
+export interface Citation {
+  readonly dataset: DatasetId;
+  readonly version: string;
+  readonly source: Source;
+}
+
+/** A cited source as listed and linked on the page. */
+export interface NumberedSource extends Citation {
+  readonly number: number;
+  readonly anchor: string;
+}
+
+/** The date a story speaks as of: its update, else its publication (YYYY-MM-DD). */
+export function storyDate({ published, updated }: { published: Date | string; updated?: Date | string }): string {
+  const iso = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+  return iso(updated ?? published);
+}
+
+/**
+ * The first day a source's date can mean. A source dated only by month or year ("2019-09", "2019")
+ * cannot be shown to be later than a story of that month or year, so it counts from its first day.
+ */
+function earliestDay(date: string): string {
+  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+}
+
+/** True when the source existed on `asOf` (YYYY-MM-DD), as far as its date shows. */
+export function citableOn(source: Source, asOf: string): boolean {
+  return earliestDay(source.date) <= asOf;
+}
+
+/** "S11 (Southwark News, 25 September 2019)": how a message names a source. */
+export function describeSource(source: Source): string {
+  return `${source.id} (${source.publisher}, ${formatDate(source.date)})`;
+}
+
+/** Numbers the citations in order of first use, each source once (a source id names one publication). */
+export function numberCitations(citations: readonly Citation[]): NumberedSource[] {
+  const seen = new Set<string>();
+  const out: NumberedSource[] = [];
+  for (const c of citations) {
+    if (seen.has(c.source.id)) continue;
+    seen.add(c.source.id);
+    out.push({ ...c, number: out.length + 1, anchor: `source-${out.length + 1}` });
+  }
+  return out;
+}

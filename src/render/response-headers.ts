@@ -1,0 +1,42 @@
+import { HEADER_POLICY } from "./content-security-policy";
+
+/** Headers every response carries: no referrer beyond the origin, no MIME sniffing, no powerful features, always revalidated (the CSS is inline: no long-lived assets). */
+const COMMON = {
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Content-Type-Options": "nosniff",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  "Cache-Control": "public, max-age=0, must-revalidate",
+} as const;
+
+/**
+ * The HTTP response headers the site asks a host to send, declared once: the build writes
+ * `dist/_headers` from it (Netlify and Cloudflare Pages read that file), with the base path in its
+ * patterns, and `tests/build/headers.test.ts` checks `scripts/deploy/nginx.conf` against it. Embeds
+ * differ only in their Content-Security-Policy: other sites may frame them.
+ */
+export const RESPONSE_HEADERS = {
+  site: { "Content-Security-Policy": HEADER_POLICY.site, ...COMMON },
+  embed: { "Content-Security-Policy": HEADER_POLICY.embed, ...COMMON },
+} as const;
+
+/**
+ * The `_headers` file for a site served from `base` ("/" or e.g. "/news/county-lines/"): every path
+ * gets the site's headers; the embed rule, which comes later, replaces only what differs.
+ * @example headersFile("/") // "…\n/*\n  Content-Security-Policy: …\n\n/embed/*\n  Content-Security-Policy: … frame-ancestors *\n"
+ */
+export function headersFile(base: string): string {
+  const rule = (pattern: string, headers: Record<string, string>) =>
+    `${pattern}\n${Object.entries(headers)
+      .map(([name, value]) => `  ${name}: ${value}`)
+      .join("\n")}\n`;
+  const differs = Object.fromEntries(
+    Object.entries(RESPONSE_HEADERS.embed).filter(([name, value]) => RESPONSE_HEADERS.site[name as keyof typeof COMMON] !== value),
+  );
+  return `# Security and caching headers for Netlify and Cloudflare Pages (both read this file from the site root).
+# Written by the build from src/render/response-headers.ts, with the site's base path in every pattern.
+# Each page carries its whole Content-Security-Policy in a meta tag, so it holds on hosts that ignore this
+# file; the header adds what a meta tag cannot carry (frame-ancestors) and covers files that are not HTML.
+
+${rule(`${base}*`, RESPONSE_HEADERS.site)}
+${rule(`${base}embed/*`, differs)}`;
+}
