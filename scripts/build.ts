@@ -1,23 +1,20 @@
 /**
  * Production build, all or nothing. Data is checked first (every checksum, every row), then every
- * story's frontmatter; then Astro
- * builds into a fresh temporary folder, which replaces dist/ only if the whole build succeeded.
+ * story's frontmatter, then every story's text (components, ids, typed numbers, attributions, dates);
+ * only then is Astro loaded, and it builds into a fresh temporary folder, which replaces dist/ only if the whole build succeeded.
  * A failed build exits non-zero and leaves any previous dist/ exactly as it was.
  *
  * Usage: tsx scripts/build.ts [--out dist]
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { build } from "astro";
-import { checkAllStories } from "../src/stories/check-frontmatter";
-import { loadAllDatasets } from "../src/data/load-dataset";
+import { loadAllDatasets } from "../src/data/versions/load-dataset";
+import { MDX_HINT } from "../src/stories/mdx-hint";
 
 const outIndex = process.argv.indexOf("--out");
 const out = resolve(outIndex > 0 ? process.argv[outIndex + 1]! : "dist");
 const temp = `${out}.tmp-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
-
-const MDX_HINT = "Stories are MDX: close every component (<Aside>…</Aside>) or end it with />, and write \\{ for a literal curly brace";
 
 function fail(message: string): never {
   rmSync(temp, { recursive: true, force: true });
@@ -25,9 +22,15 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+// Each step loads only what it needs, when the step before has passed: a mistake in a data file is
+// reported before the story checks (and the chart code they use) are even loaded.
 try {
   loadAllDatasets();
+  const { checkAllStories } = await import("../src/stories/check-frontmatter");
   checkAllStories();
+  // Every story's text, by the same check Astro's pipeline runs: a mistake stops here, before Astro loads.
+  const { analyseAllStories } = await import("../src/stories/story-analysis");
+  analyseAllStories();
 } catch (error) {
   fail((error as Error).message);
 }
@@ -41,6 +44,9 @@ try {
   process.env.OUT_DIR = temp;
   // A stray NODE_ENV (test runners set "test") must not turn the build into a development build.
   process.env.NODE_ENV = "production";
+  // Astro is imported only now: a build that fails the data or frontmatter checks above stops in about a
+  // second instead of paying several seconds to load Astro first.
+  const { build } = await import("astro");
   await build({ root: process.cwd(), outDir: temp, logLevel: process.env.ASTRO_LOG_LEVEL === "silent" ? "silent" : "warn" });
 } catch (error) {
   fail(editorMessage(error as Error));

@@ -1,16 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { mdxToJs } from "satteri";
-import { parse } from "yaml";
 import { getChart } from "../charts";
-import { catalog } from "../data/catalog";
-import type { Versions } from "../data/facts";
-import { listVersions } from "../data/load-dataset";
-import { correctedVersions } from "../data/meta-schema";
-import { storyDate } from "../data/citations";
-import { checkComponentsPlugin, type ChartPlacement } from "./check-components-plugin";
-import { splitFrontmatter, storyFiles } from "./story-files";
+import { catalog } from "../data/versions/catalog";
+import type { Versions } from "../data/rows/facts";
+import { listVersions } from "../data/versions/list-versions";
+import { correctedVersions } from "../data/schema/meta-schema";
+import { analyseAllStories, type StoryAnalysis } from "./story-analysis";
 
 /** One chart as placed in a story: its words, and the data version it shows. */
 export interface ChartUse {
@@ -30,55 +23,6 @@ export interface ChartUse {
   readonly story: { readonly title: string; readonly date: string };
 }
 
-/** A story's pins and the charts it places, in order. */
-export interface StoryPlacements {
-  readonly file: string;
-  readonly data: Versions;
-  readonly compare: Versions;
-  readonly draft: boolean;
-  readonly title: string;
-  /** YYYY-MM-DD: the update, else the publication. */
-  readonly date: string;
-  readonly charts: readonly ChartPlacement[];
-}
-
-/**
- * Every story's charts, as the MDX check records them while it walks the story's tree (the same
- * plugin that checks the story in the build), so nothing reads MDX with a regex.
- */
-function storyPlacements(root: string = process.cwd()): StoryPlacements[] {
-  return storyFiles(root).map((file) => {
-    const path = join(root, file);
-    const source = readFileSync(path, "utf8");
-    // Compiled once per version of the file: the embed pages and their PNGs both ask in one build.
-    const cached = compiled.get(path);
-    if (cached?.source === source) return cached.placements;
-    const { frontmatter: yaml, body } = splitFrontmatter(source);
-    const frontmatter = (parse(yaml ?? "") ?? {}) as {
-      title?: string;
-      published?: string;
-      updated?: string;
-      data?: Versions;
-      compare?: Versions;
-      draft?: boolean;
-      charts?: ChartPlacement[];
-    };
-    mdxToJs(body, { mdastPlugins: [checkComponentsPlugin], fileURL: pathToFileURL(path), data: { astro: { frontmatter } } } as never);
-    const placements = {
-      file,
-      data: frontmatter.data ?? {},
-      compare: frontmatter.compare ?? {},
-      draft: frontmatter.draft === true,
-      title: String(frontmatter.title ?? ""),
-      date: storyDate({ published: String(frontmatter.published ?? ""), updated: frontmatter.updated === undefined ? undefined : String(frontmatter.updated) }),
-      charts: frontmatter.charts ?? [],
-    };
-    compiled.set(path, { source, placements });
-    return placements;
-  });
-}
-const compiled = new Map<string, { source: string; placements: StoryPlacements }>();
-
 /**
  * Every distinct chart-and-version placed in the published stories (in file-name order, first
  * placement wins), for pages that show a chart on its own: embeds at `/embed/<id>/<version>/`. The
@@ -87,7 +31,7 @@ const compiled = new Map<string, { source: string; placements: StoryPlacements }
  * chart stays embeddable at the versions it corrects, with their own numbers and a link to the
  * correction, so other sites' iframes keep working.
  */
-export function chartUses(stories: readonly StoryPlacements[] = storyPlacements()): ChartUse[] {
+export function chartUses(stories: readonly StoryAnalysis[] = analyseAllStories()): ChartUse[] {
   const uses = new Map<string, ChartUse>();
   for (const story of stories) {
     if (story.draft) continue;

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isMap, isScalar } from "yaml";
-import { parsePositioned, parseWithSchema } from "../data/positions";
+import { parsePositioned, parseWithSchema } from "../data/files/positions";
 import { closest } from "./closest";
-import { StoryError } from "../data/story-error";
+import { StoryError } from "./story-error";
 import { splitFrontmatter, storyFiles } from "./story-files";
 import { storySchema } from "./story-schema";
 

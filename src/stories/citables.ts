@@ -1,6 +1,6 @@
-import type { Citable } from "../data/cite";
-import { storyDate } from "../data/citations";
-import type { Dataset } from "../data/dataset";
+import type { Citable } from "../data/citing/cite";
+import { storyDate } from "../data/citing/citations";
+import type { Dataset } from "../data/schema/dataset";
 import { siteUrl as url } from "../components/with-base";
 import type { ChartUse } from "./chart-uses";
 

@@ -1,6 +1,6 @@
 import { z } from "astro/zod";
-import { catalog } from "../data/catalog";
-import { listVersions } from "../data/load-dataset";
+import { catalog } from "../data/versions/catalog";
+import { listVersions } from "../data/versions/list-versions";
 
 const datasetIds = Object.keys(catalog) as [keyof typeof catalog, ...(keyof typeof catalog)[]];
 

@@ -1,5 +1,5 @@
-import type { Fact } from "../data/facts";
-import { formatNumber } from "../data/format-value";
+import type { Fact } from "../data/rows/facts";
+import { formatNumber } from "../data/words/format-value";
 
 /** A number in prose that equals a data value, and the Facts that hold it. */
 export interface TypedNumber {

@@ -2,20 +2,20 @@ import { describe, expect, it } from "vitest";
 import { mdxToJs } from "satteri";
 import { chartIds } from "../../src/charts";
 import { propNames } from "../../src/components/editor-components";
-import { checkComponentsPlugin } from "../../src/stories/check-components-plugin";
-import { numberCitations } from "../../src/data/citations";
+import { storyChecks, type StoryReport } from "../../src/stories/story-checks";
+import { numberCitations } from "../../src/data/citing/citations";
 import { findTypedNumbers } from "../../src/stories/typed-numbers";
-import { allFacts } from "../../src/data/facts";
+import { allFacts } from "../../src/data/rows/facts";
 
 const FILE = "content/stories/example.mdx";
 
 /** The pins of a Year 1 story, which these examples are written against. */
 const YEAR_1 = { "rescue-and-response": "2019-09-18" } as const;
 
-/** Compiles MDX with the story check, as Astro does, and returns the error message (or ""). */
-function check(mdx: string, frontmatter: object = { data: YEAR_1 }): string {
+/** Compiles MDX with the story check, as Astro does, and returns the error message (or ""); `report` receives what the story places and cites. */
+function check(mdx: string, frontmatter: object = { data: YEAR_1 }, report?: StoryReport): string {
   try {
-    mdxToJs(mdx, { mdastPlugins: [checkComponentsPlugin], fileURL: new URL(`file://${process.cwd()}/${FILE}`), data: { astro: { frontmatter } } } as never);
+    mdxToJs(mdx, { mdastPlugins: [storyChecks(report)], fileURL: new URL(`file://${process.cwd()}/${FILE}`), data: { astro: { frontmatter } } } as never);
     return "";
   } catch (error) {
     return (
@@ -126,18 +126,20 @@ describe("story checks (each editor mistake and its exact message)", () => {
   });
 
   it("lists what the story cites in order of first use, each source once, for the footnotes and the source list", () => {
-    const frontmatter: { data: object; published: string; citations?: { source: { id: string } }[] } = { data: YEAR_1, published: "2019-09-26" };
+    const report: StoryReport = { charts: [], citations: [] };
     expect(
       check(
         `City Hall said so <Cite source="P2" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`,
-        frontmatter,
+        { data: YEAR_1, published: "2019-09-26" },
+        report,
       ),
     ).toBe("");
+    expect(report.charts).toEqual([{ id: "sex", title: "T", subtitle: "S", notes: undefined }]);
     // Every citation in document order: P2; linked-total's S1 S7 S8 S9 (meta.json order); P2 again; the
     // sex chart's sources as its credit line lists them (S1 S9, from linked-male and referred-male).
-    expect(frontmatter.citations!.map((c) => c.source.id)).toEqual(["P2", "S1", "S7", "S8", "S9", "P2", "S1", "S9"]);
+    expect(report.citations.map((c) => c.source.id)).toEqual(["P2", "S1", "S7", "S8", "S9", "P2", "S1", "S9"]);
     // Numbered once each, in order of first use.
-    expect(numberCitations(frontmatter.citations as never).map((c) => `${c.number} ${c.source.id} #${c.anchor}`)).toEqual([
+    expect(numberCitations(report.citations).map((c) => `${c.number} ${c.source.id} #${c.anchor}`)).toEqual([
       "1 P2 #source-1",
       "2 S1 #source-2",
       "3 S7 #source-3",

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { CollectionEntry } from "astro:content";
-import { leadChart } from "../../stories/lead-chart";
+import { analyseStory } from "../../stories/story-analysis";
 import { publishedStories } from "../../stories/published-stories";
 import { renderChart } from "../../figures/render-chart";
 import { shareImage } from "../../render/share-image";
@@ -11,7 +11,8 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute<{ story: CollectionEntry<"stories"> }> = async ({ props, site }) => {
   const { story } = props;
-  const lead = leadChart(story.body);
+  // The lead chart: the first the story places.
+  const lead = analyseStory(story.filePath!).charts[0]?.id;
   const chartSvg = lead ? renderChart(lead, { versions: story.data.data, instance: "share" }).svg.wide : undefined;
   const png = await shareImage({ title: story.data.title, chartSvg, site: site?.host ?? "" });
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { mdxToJs } from "satteri";
+import { parse } from "yaml";
+import type { Citation } from "../data/citing/citations";
+import { storyDate } from "../data/citing/citations";
+import type { Versions } from "../data/rows/facts";
+import { MDX_HINT } from "./mdx-hint";
+import { StoryError } from "./story-error";
+import { storyChecks, type ChartPlacement, type StoryReport } from "./story-checks";
+import { splitFrontmatter, storyFiles } from "./story-files";
+
+/** A story as its check reads it: its pins and date, the charts it places and the sources it cites, in order. */
+export interface StoryAnalysis {
+  readonly file: string;
+  readonly data: Versions;
+  readonly compare: Versions;
+  readonly draft: boolean;
+  readonly title: string;
+  /** YYYY-MM-DD: the update, else the publication. */
+  readonly date: string;
+  readonly charts: readonly ChartPlacement[];
+  /** Every source the story cites, in order of first use (Facts, Charts and Cites): its footnotes and source list. */
+  readonly citations: readonly Citation[];
+}
+
+/** Analyses keyed by absolute path, kept while the file's text is unchanged: each story is compiled once per build. */
+const analysed = new Map<string, { source: string; analysis: StoryAnalysis }>();
+
+/**
+ * A story checked and read by the same MDX plugin that checks it in Astro's pipeline
+ * (./story-checks.ts), walking its tree in document order, so nothing reads MDX with a regex. Throws
+ * the check's StoryError (file:line:column) on a mistake.
+ * @param file the story's path from `root`, e.g. "content/stories/getting-out.mdx"
+ */
+export function analyseStory(file: string, root: string = process.cwd()): StoryAnalysis {
+  const path = join(root, file);
+  const source = readFileSync(path, "utf8");
+  const cached = analysed.get(path);
+  if (cached?.source === source) return cached.analysis;
+  const { frontmatter: yaml } = splitFrontmatter(source);
+  const frontmatter = (parse(yaml ?? "") ?? {}) as {
+    title?: string;
+    published?: string;
+    updated?: string;
+    data?: Versions;
+    compare?: Versions;
+    draft?: boolean;
+  };
+  const report: StoryReport = { charts: [], citations: [] };
+  try {
+    // The whole file, frontmatter included (the processor reads it as such), so lines count from the file's top.
+    mdxToJs(source, { mdastPlugins: [storyChecks(report)], fileURL: pathToFileURL(path), data: { astro: { frontmatter } } } as never);
+  } catch (error) {
+    throw syntaxError(file, error as Error);
+  }
+  const analysis: StoryAnalysis = {
+    file,
+    data: frontmatter.data ?? {},
+    compare: frontmatter.compare ?? {},
+    draft: frontmatter.draft === true,
+    title: String(frontmatter.title ?? ""),
+    date: storyDate({ published: String(frontmatter.published ?? ""), updated: frontmatter.updated === undefined ? undefined : String(frontmatter.updated) }),
+    charts: report.charts,
+    citations: report.citations,
+  };
+  analysed.set(path, { source, analysis });
+  return analysis;
+}
+
+/**
+ * The processor's syntax errors ("18:1: Expected a closing tag for `<Aside>` (18:1) before the end of
+ * `paragraph` (mdx-jsx:unexpected-character)") as a StoryError at the file's line and column, in plain
+ * words with the fix; the story check's own errors pass through.
+ */
+function syntaxError(file: string, error: Error): Error {
+  if (error instanceof StoryError) return error;
+  const parsed = /^(\d+):(\d+): (.+?)(?: \(\d+:\d+\)[^]*| \([\w:-]+\))?$/.exec(error.message);
+  if (!parsed) return error;
+  return new StoryError(`${file}:${parsed[1]}:${parsed[2]}: ${parsed[3]!.replaceAll("`", "")}. ${MDX_HINT}`);
+}
+
+/** Every story under `root` (drafts and stories in subfolders too), analysed. */
+export function analyseAllStories(root: string = process.cwd()): StoryAnalysis[] {
+  return storyFiles(root).map((file) => analyseStory(file, root));
+}

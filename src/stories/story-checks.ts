@@ -1,0 +1,102 @@
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MdastPluginDefinition, PluginFactoryContext } from "satteri";
+import type { Citation } from "../data/citing/citations";
+import { StoryError } from "./story-error";
+import { inlineText, unsourcedAttribution } from "./attribution";
+import { checkElement, type Element } from "./check-element";
+import { citationRecorder, type StoryFrontmatter } from "./story-citations";
+import { findTypedNumbers } from "./typed-numbers";
+
+/** A chart as a story places it: the `<Chart>` element's props. */
+export interface ChartPlacement {
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly notes?: string;
+}
+
+/** What a story's check found besides mistakes: the charts it places and the sources it cites, in document order. */
+export interface StoryReport {
+  charts: ChartPlacement[];
+  citations: Citation[];
+}
+
+interface Point {
+  line: number;
+  column: number;
+}
+
+/**
+ * The story check, as a Markdown-processor plugin (Sätteri, Astro 7's default), run in `npm run dev`
+ * and in the build. It reads the story's frontmatter (pins and date) from the processor's data and
+ * stops at the first mistake with `file:line:column`, what is wrong and how to fix it:
+ * - a component that is not part of the editor surface, or a misspelt or missing prop (./check-element.ts);
+ * - an unknown chart, fact or source id, or a source dated after the story (./story-citations.ts);
+ * - a number typed by hand that equals a data value, naming the `<Fact>` to use instead (./typed-numbers.ts);
+ * - a sentence that attributes a finding (said, found, reported…) without a `<Fact>` or `<Cite>` (./attribution.ts).
+ *
+ * Given a `report`, it also fills it with the charts the story places and the sources it cites
+ * (./story-analysis.ts reads them; Astro's own pipeline passes none).
+ */
+export function storyChecks(report?: StoryReport): (context: PluginFactoryContext) => MdastPluginDefinition {
+  return (context) => {
+    const path = context.fileURL ? relative(process.cwd(), fileURLToPath(context.fileURL)) : "story";
+    const frontmatter = (context.data as { astro?: { frontmatter?: StoryFrontmatter } }).astro?.frontmatter;
+    const recorder = citationRecorder(frontmatter);
+    const charts: ChartPlacement[] = [];
+    /** The first sentence that attributes a finding without a source, reported once every element is checked. */
+    let unsourced: { at: Point | undefined; sentence: string } | undefined;
+    const failAt =
+      (at: Point | undefined) =>
+      (message: string): never => {
+        throw new StoryError(`${path}:${at?.line ?? "?"}:${at?.column ?? "?"}: ${message}`);
+      };
+
+    const element = (node: Element) => {
+      const fail = failAt(node.position?.start);
+      const checked = checkElement(node, fail);
+      if (!checked) return;
+      const { name, props } = checked;
+      const text = (prop: string) => props.get(prop) as string | undefined;
+      if (name === "Chart") {
+        recorder.chart(text("id")!, fail);
+        charts.push({ id: text("id")!, title: text("title")!, subtitle: text("subtitle")!, notes: text("notes") });
+      } else if (name === "Fact") recorder.fact(text("id")!, text("version"), fail);
+      else if (name === "Cite") recorder.source(text("source")!, fail);
+    };
+
+    return {
+      name: "story-checks",
+      options: { position: true },
+      after() {
+        if (unsourced)
+          failAt(unsourced.at)(
+            `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+          );
+        if (report) Object.assign(report, { charts, citations: recorder.citations });
+      },
+      mdxJsxFlowElement: element,
+      mdxJsxTextElement: element,
+      paragraph(node) {
+        const found = unsourcedAttribution(node.children.map(inlineText).join(""));
+        const start = node.position?.start;
+        // Reported after every other check (see `after`): a wrong component or a typed number is the more
+        // specific mistake, and its fix (a Fact) may also source the sentence.
+        if (found && !unsourced)
+          unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence };
+      },
+      text(node) {
+        const [typed] = findTypedNumbers(node.value, recorder.everyFact());
+        if (!typed) return;
+        const start = node.position?.start;
+        const lines = node.value.slice(0, typed.offset).split("\n");
+        const at = start && { line: start.line + lines.length - 1, column: (lines.length > 1 ? 1 : start.column) + lines.at(-1)!.length };
+        const use = typed.factIds.map((id) => `<Fact id="${id}" />`).join(" or ");
+        failAt(at)(
+          `"${typed.text}" is typed by hand but it is a value in the story's data; write ${use} instead, so the number stays sourced and in step with the data`,
+        );
+      },
+    };
+  };
+}
