@@ -1,16 +1,33 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from "astro/config";
 
+/**
+ * Test files that read the shared production builds (tests/support/shared-builds.ts): they run in the
+ * "site" project, whose globalSetup makes the builds once per run. A run of unit tests alone
+ * (`npx vitest run tests/charts`) selects no file of that project and builds nothing.
+ */
+const SITE_TESTS = [
+  "tests/browser/**/*.test.ts",
+  "tests/corpus/**/*.test.ts",
+  "tests/build/{production-build,hermetic,reproducible,reuse,structured-data,editorial}.test.ts",
+];
+
 export default getViteConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     setupFiles: ["tests/setup.ts"],
-    // The build test runs a real production build; give it room on a 2-core machine.
+    // Nine test files run real production builds or a browser on a 2-core machine: give them room.
     testTimeout: 20_000,
     hookTimeout: 240_000,
     // Test output such as the live-preview timings is part of the record.
     silent: false,
+    // Most of the run waits on other processes (builds, Chromium, nginx, Java): two test files at a time
+    // keep both cores busy (vitest's default on 2 cores is one file at a time).
+    maxWorkers: 2,
     // A stray .only must fail the run, locally and in CI, rather than quietly skip every other test.
     allowOnly: false,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: SITE_TESTS } },
+      { extends: true, test: { name: "site", include: SITE_TESTS, globalSetup: ["tests/support/shared-builds.ts"] } },
+    ],
   },
 });

@@ -1,46 +1,24 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../support/build-site";
-import { DRAFT } from "../support/story-fixtures";
-import { copyProject } from "../support/project-copy";
+import { describe, expect, inject, it } from "vitest";
+import { CORRECTION_TEXT as TEXT } from "../support/story-fixtures";
 
-const project = copyProject();
-const out = join(project.root, "dist");
-const TEXT = "An earlier version gave the wrong month for the referral period.";
-const CORRECTED = `---
-title: "A story that was corrected after it was published"
-standfirst: "A short story used to test how corrections and updates are shown."
-byline: "By the data team"
-published: 2019-09-19
-updated: 2019-09-21
-updateNote: "corrected the referral period"
-shareImageAlt: "No chart; a test story."
-corrections:
-  - date: 2019-09-20
-    text: "${TEXT}"
----
-
-The story's text.
-`;
+/** The shared fixtures build: the site plus a corrected story and a draft (tests/support/shared-builds.ts). */
+const { root, out } = inject("fixtureBuild");
 
 describe("corrections and drafts in a production build", () => {
   it("leaves a draft story out: no page, not on the home page, not in the feed", () => {
-    expect(existsSync(join(project.root, "content/stories/draft-story.mdx"))).toBe(true);
+    expect(existsSync(join(root, "content/stories/draft-story.mdx"))).toBe(true);
     expect(existsSync(join(out, "stories/corrected-story/index.html"))).toBe(true);
     expect(existsSync(join(out, "stories/draft-story"))).toBe(false);
     expect(readFileSync(join(out, "index.html"), "utf8")).not.toContain("A draft that is not ready yet");
     expect(readFileSync(join(out, "rss.xml"), "utf8")).not.toContain("A draft that is not ready yet");
   });
 
-  beforeAll(async () => {
-    // A story of its own, so the test does not depend on the corrections real stories carry.
-    writeFileSync(join(project.root, "content/stories/corrected-story.mdx"), CORRECTED);
-    writeFileSync(join(project.root, "content/stories/draft-story.mdx"), DRAFT);
-    const result = await buildSite(out, {}, project.root);
-    expect(result.code, result.stderr).toBe(0);
+  it("built", () => {
+    const { code, stderr } = inject("fixtureBuild");
+    expect(code, stderr).toBe(0);
   });
-  afterAll(project.remove);
 
   it("shows a dated correction note and the updated date on the story", () => {
     const html = readFileSync(join(out, "stories/corrected-story/index.html"), "utf8");

@@ -1,25 +1,26 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { afterAll, expect, it } from "vitest";
-import { buildSite, tempOut } from "../support/build-site";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, inject, it } from "vitest";
 
-const out = tempOut();
-const log = join(out, "..", "network.log");
-afterAll(() => rmSync(join(out, ".."), { recursive: true, force: true }));
+/**
+ * The shared root build ran with every fetch, socket and DNS lookup of the build process recorded to
+ * its network log, then refused (tests/support/no-network.ts), and with a fresh config folder, so that
+ * no machine-wide `astro telemetry disable` can stand in for the project's own setting.
+ */
+const build = inject("rootBuild");
 
-it("a production build makes no network request (telemetry included) and prints nothing but its result", async () => {
-  writeFileSync(log, "");
-  // Every fetch, socket and DNS lookup in the build process is recorded, then refused.
-  // A fresh config folder, so that no machine-wide `astro telemetry disable` can stand in for the project's own setting.
-  const result = await buildSite(out, {
-    NETWORK_LOG: log,
-    XDG_CONFIG_HOME: join(out, "..", "config"),
-    NODE_OPTIONS: `--import=${resolve("tests/support/no-network.ts")}`,
-  });
-  expect(result.code, result.stderr).toBe(0);
-  expect(existsSync(join(out, "index.html"))).toBe(true);
-  expect(readFileSync(log, "utf8"), "network requests attempted by the build").toBe("");
+it("a production build makes no network request (telemetry included) and prints nothing but its result", () => {
+  expect(build.code, build.stderr).toBe(0);
+  expect(existsSync(join(build.out, "index.html"))).toBe(true);
+  expect(build.networkLog).toBeDefined();
+  const log = readFileSync(build.networkLog!, "utf8").split("\n").filter(Boolean);
+  // The hooks were really in place: each process they ran in says so first.
+  expect(log.filter((l) => l.startsWith("loaded in process ")).length).toBeGreaterThan(0);
+  expect(
+    log.filter((l) => !l.startsWith("loaded in process ")),
+    "network requests attempted by the build",
+  ).toEqual([]);
   // A clean build is quiet: no warning, no notice, only the line that says where it wrote.
-  expect(result.stderr).toBe("");
-  expect(result.stdout).toBe(`Built ${out}\n`);
-}, 120_000);
+  expect(build.stderr).toBe("");
+  expect(build.stdout).toBe(`Built ${build.out}\n`);
+});

@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chartIds } from "../../src/charts";
-import { chartUses } from "../../src/stories/chart-uses";
+import { describe, expect, inject, it } from "vitest";
 import { storyFiles, storySlug } from "../../src/stories/story-files";
-import { catalog } from "../../src/data/catalog";
-import { buildSite, tempOut, type BuildResult } from "../support/build-site";
+import { catalog } from "../../src/data/versions/catalog";
+import { ALL_EMBEDS } from "../support/expected-embeds";
 import { nuCheck } from "../support/nu-checker";
 
-const out = tempOut();
-let result: BuildResult;
+/** The shared root build (tests/support/shared-builds.ts). */
+const result = inject("rootBuild");
+const out = result.out;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,11 +28,6 @@ const text = (html: string) =>
     .replace(/\s+/g, " ");
 
 describe("the production build", () => {
-  beforeAll(async () => {
-    result = await buildSite(out);
-  });
-  afterAll(() => rmSync(join(out, ".."), { recursive: true, force: true }));
-
   it("succeeds", () => {
     expect(result.stderr + result.stdout).not.toMatch(/Build failed/);
     expect(result.code).toBe(0);
@@ -254,18 +248,17 @@ describe("the production build", () => {
   });
 
   it("embeds each chart at the data version of the story that placed it", () => {
-    const uses = chartUses();
-    expect(uses.length).toBeGreaterThanOrEqual(chartIds.length);
-    // Charts whose story moved to a corrected version stay embeddable at the version they first showed.
-    expect(uses.filter((u) => u.correctedBy).map((u) => `${u.id}/${u.version}`)).toEqual(
-      expect.arrayContaining(["destinations/2019-09-18", "destinations-map/2019-09-18"]),
+    // Exactly the embeds the stories call for, listed by hand (tests/support/expected-embeds.ts), each with its PNG and SVG.
+    const built = readdirSync(join(out, "embed")).flatMap((id) =>
+      readdirSync(join(out, "embed", id), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => `${id}/${d.name}`),
     );
-    for (const use of uses) {
-      expect(existsSync(join(out, "embed", use.id, use.version, "index.html")), `${use.id}/${use.version}`).toBe(true);
-      expect(existsSync(join(out, "embed", use.id, `${use.version}.png`)), `${use.id}/${use.version}.png`).toBe(true);
+    expect(built.sort()).toEqual([...ALL_EMBEDS].sort());
+    for (const embed of ALL_EMBEDS) {
+      expect(existsSync(join(out, "embed", embed, "index.html")), embed).toBe(true);
+      for (const ext of [".png", ".svg"]) expect(existsSync(join(out, "embed", `${embed}${ext}`)), `${embed}${ext}`).toBe(true);
     }
-    expect(existsSync(join(out, "embed", "destinations", "2019-09-18", "index.html"))).toBe(true);
-    expect(existsSync(join(out, "embed", "destinations", "2019-09-18.png"))).toBe(true);
     // The kept embed says it has been corrected, and links to the correction.
     const old = readFileSync(join(out, "embed", "destinations", "2019-09-18", "index.html"), "utf8");
     expect(text(old)).toContain("Corrected since. This chart shows rescue-and-response version 2019-09-18, which has been corrected");

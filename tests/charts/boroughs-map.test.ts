@@ -1,8 +1,23 @@
 import { expect, it } from "vitest";
 import { chartContract } from "../support/chart-contract";
+import { YEAR_1_PINS } from "../support/expected-rows";
 import { parseSvg } from "../support/svg";
 
-const chart = chartContract("boroughs-map", { kind: "map" });
+const chart = chartContract("boroughs-map", {
+  kind: "map",
+  versions: YEAR_1_PINS,
+  rows: [
+    "boroughs/lambeth-linked",
+    "boroughs/newham-linked",
+    "boroughs/croydon-linked",
+    "referrals-by-borough/lambeth-referred",
+    "referrals-by-borough/newham-referred",
+    "referrals-by-borough/croydon-referred",
+    "referrals-by-borough/brent-referred",
+    "referrals-by-borough/southwark-referred",
+    "referrals-by-borough/tower-hamlets-referred",
+  ],
+});
 
 it.each(["wide", "narrow"] as const)("boroughs-map (%s): one titled shape per borough in each of the two panels", (variant) => {
   const titles = [...parseSvg(chart.svg[variant]!).querySelectorAll('g[data-mark="geo"] path title')].map((t) => t.textContent!);

@@ -1,8 +1,12 @@
 import { expect, it } from "vitest";
 import { parseSvg } from "../support/svg";
 import { chartContract } from "../support/chart-contract";
+import { YEAR_1_PINS } from "../support/expected-rows";
 
-const chart = chartContract("boroughs");
+const chart = chartContract("boroughs", {
+  versions: YEAR_1_PINS,
+  rows: ["boroughs/lambeth-linked", "boroughs/newham-linked", "boroughs/croydon-linked"],
+});
 
 it("boroughs: states Lambeth's count and Newham's and Croydon's ranges", () => {
   expect(chart.description).toContain("Lambeth: 271");

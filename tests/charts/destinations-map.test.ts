@@ -1,9 +1,14 @@
 import { expect, it } from "vitest";
 import { renderChart } from "../../src/figures/render-chart";
 import { chartContract } from "../support/chart-contract";
+import { YEAR_1_PINS, YEAR_1_DESTINATIONS } from "../support/expected-rows";
 import { expectSvgSnapshot, parseSvg } from "../support/svg";
 
-const chart = chartContract("destinations-map", { kind: "map" });
+const chart = chartContract("destinations-map", {
+  kind: "map",
+  versions: YEAR_1_PINS,
+  rows: YEAR_1_DESTINATIONS,
+});
 
 it("destinations-map: one titled shape per police force area, naming its value or the gap", () => {
   const shapes = [...parseSvg(chart.svg.wide).querySelectorAll('g[data-mark="geo"] path')].filter((p) => p.querySelector("title"));

@@ -1,8 +1,12 @@
 import { expect, it } from "vitest";
 import { parseSvg } from "../support/svg";
 import { chartContract } from "../support/chart-contract";
+import { YEAR_1_PINS, YEAR_1_DESTINATIONS } from "../support/expected-rows";
 
-const chart = chartContract("destinations");
+const chart = chartContract("destinations", {
+  versions: YEAR_1_PINS,
+  rows: YEAR_1_DESTINATIONS,
+});
 
 it("destinations: names the top areas with their counts and Sussex as not published", () => {
   expect(chart.description).toContain("Norfolk (ranked 1): 416");

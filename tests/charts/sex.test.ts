@@ -1,8 +1,12 @@
 import { expect, it } from "vitest";
 import { chartContract } from "../support/chart-contract";
+import { YEAR_1_PINS } from "../support/expected-rows";
 import { parseSvg } from "../support/svg";
 
-const chart = chartContract("sex");
+const chart = chartContract("sex", {
+  versions: YEAR_1_PINS,
+  rows: ["sex/linked-male", "sex/referred-male"],
+});
 
 it("sex: states the male shares and draws nothing for anyone else", () => {
   expect(chart.description).toContain("of Londoners linked to county lines: 89% (sources disagree)");

@@ -1,7 +1,11 @@
 import { expect, it } from "vitest";
 import { chartContract } from "../support/chart-contract";
 
-const chart = chartContract("year-two-total", { kind: "pairs" });
+const chart = chartContract("year-two-total", {
+  kind: "pairs",
+  versions: { "rescue-and-response": "2020-09-30-c1" },
+  pairs: [{ label: "Londoners linked to county lines", before: "2019-09-18-c1:headline/linked-total", after: "2020-09-30-c1:headline/linked-total" }],
+});
 
 it("year-two-total: sets the two published totals side by side, with no computed change", () => {
   expect(chart.table.rows).toHaveLength(1);

@@ -1,38 +1,25 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/data/load-dataset";
-import { SEALS_FILE } from "../../src/data/seals";
+import { cpSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadDataset } from "../../src/data/versions/load-dataset";
+import { sha256 } from "../../src/data/files/sha256";
+import { copyProject } from "../../scripts/lib/project-copy";
 import { buildSite, tempOut } from "../support/build-site";
-import { copyProject } from "../support/project-copy";
-import { applyGenerator } from "./generators";
+import { applyCase, caseNames, readCase } from "./apply-case";
 
 /**
  * The broken and hostile input corpus: each folder under tests/corpus/ is one case (case.json says
  * what is wrong and the exact message expected; edits are string replacements, `files/` overlays
- * or a named generator). Every failing case runs the real production build on a copy of the
- * project that already holds a good build, and asserts a non-zero exit, the exact message (file,
- * line and column where they can be known) and a dist/ that is byte-for-byte unchanged. Valid but
- * unusual inputs (BOM, CRLF, quoted commas) also run the real build, which must succeed and draw the
- * same chart as the original file, and the loader must read the same values.
+ * or a named generator, applied by ./apply-case.ts). Every failing case runs the real production
+ * build on a copy of the project that already holds a good build (the shared root build, copied), and
+ * asserts a non-zero exit, the exact message (file, line and column where they can be known) and a
+ * dist/ that is byte-for-byte unchanged. Valid but unusual inputs (BOM, CRLF, quoted commas) are built
+ * together, one version each, in the shared fixtures build, which must succeed and draw the same
+ * charts as the site; the loader must read the same values as from the original files.
  */
-interface Case {
-  what: string;
-  message?: string;
-  replace?: { file: string; find: string; to: string }[];
-  generate?: string;
-  /** Recompute the sha256 in meta.json of edited data files (as an editor preparing a new version would). */
-  rehash?: boolean;
-  expect?: "failure" | "loads";
-  /** Cases whose message depends on the input's bytes: checked in code below. */
-  check?: "fast" | "checksum" | "not-json";
-}
-
-const CORPUS = "tests/corpus";
-const cases = readdirSync(CORPUS)
-  .filter((d) => existsSync(join(CORPUS, d, "case.json")))
-  .sort();
+const cases = caseNames();
+const shared = inject("rootBuild");
+const fixtures = inject("fixtureBuild");
 const project = copyProject();
 const out = join(project.root, "dist");
 const listing = (dir: string) =>
@@ -41,87 +28,44 @@ const listing = (dir: string) =>
     .sort()
     .map((f) => {
       const path = join(dir, f);
-      return statSync(path).isDirectory() ? `${f}/` : `${f} ${createHash("sha256").update(readFileSync(path)).digest("hex")}`;
+      return statSync(path).isDirectory() ? `${f}/` : `${f} ${sha256(readFileSync(path))}`;
     });
 let baseline: string[];
-
-/** Applies a case to the project copy; returns a function that restores every file it touched. */
-function apply(name: string, spec: Case): () => void {
-  const saved = new Map<string, Buffer | null>();
-  const touch = (file: string) => {
-    const path = join(project.root, file);
-    if (!saved.has(file)) saved.set(file, existsSync(path) ? readFileSync(path) : null);
-    return path;
-  };
-  for (const r of spec.replace ?? []) {
-    const path = touch(r.file);
-    const text = readFileSync(path, "utf8");
-    if (!text.includes(r.find)) throw new Error(`${name}: "${r.find}" not found in ${r.file}`);
-    writeFileSync(path, text.replace(r.find, r.to));
-  }
-  const overlay = join(CORPUS, name, "files");
-  if (existsSync(overlay)) {
-    for (const f of readdirSync(overlay, { recursive: true }).map(String)) {
-      const from = join(overlay, f);
-      if (!statSync(from).isFile()) continue;
-      const to = touch(f);
-      mkdirSync(dirname(to), { recursive: true });
-      writeFileSync(to, readFileSync(from));
-    }
-  }
-  if (spec.generate) applyGenerator(spec.generate, project.root, touch);
-  if (spec.rehash !== false) {
-    for (const file of [...saved.keys()].filter((f) => f.startsWith("data/") && !f.endsWith("meta.json"))) {
-      const metaPath = touch(join(dirname(file), "meta.json"));
-      const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { files: { name: string; sha256: string }[] };
-      const entry = meta.files.find((m) => m.name === file.split("/").pop());
-      const path = join(project.root, file);
-      if (entry && existsSync(path)) entry.sha256 = createHash("sha256").update(readFileSync(path)).digest("hex");
-      writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
-    }
-  }
-  // Valid but unusual files stand for a draft being prepared: a sealed (published) version would
-  // rightly refuse any change of bytes, so the copy's Year 1 is unsealed for these cases.
-  if (spec.expect === "loads") {
-    const seals = touch(`data/${SEALS_FILE}`);
-    const record = JSON.parse(readFileSync(seals, "utf8")) as Record<string, unknown>;
-    delete record["rescue-and-response/2019-09-18"];
-    writeFileSync(seals, JSON.stringify(record, null, 2));
-  }
-  return () => {
-    for (const [file, bytes] of saved) {
-      const path = join(project.root, file);
-      if (bytes === null) rmSync(path, { force: true });
-      else writeFileSync(path, bytes);
-    }
-  };
-}
 
 const failureLine = (stderr: string) => /^Build failed: (.*)$/m.exec(stderr)?.[1] ?? `(no "Build failed" line) ${stderr.slice(-2000)}`;
 
 describe("the broken and hostile input corpus", () => {
-  beforeAll(async () => {
-    const good = await buildSite(out, {}, project.root);
-    expect(good.code, good.stderr).toBe(0);
+  beforeAll(() => {
+    expect(shared.code, shared.stderr).toBe(0);
+    cpSync(shared.out, out, { recursive: true });
     baseline = listing(out);
   });
-  afterAll(() => {
-    project.remove();
-    rmSync(join(loadsOut, ".."), { recursive: true, force: true });
-  });
+  afterAll(project.remove);
 
   it("holds at least 30 broken or hostile inputs", () => {
-    expect(cases.filter((c) => (JSON.parse(readFileSync(join(CORPUS, c, "case.json"), "utf8")) as Case).expect !== "loads").length).toBeGreaterThanOrEqual(30);
+    expect(cases.filter((c) => readCase(c).expect !== "loads").length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("with no previous build, a failing build (case 01) writes nothing at all", async () => {
+    const spec = readCase("01-csv-wrong-type");
+    const restore = applyCase(project.root, "01-csv-wrong-type", spec);
+    const fresh = tempOut();
+    try {
+      const result = await buildSite(fresh, {}, project.root);
+      expect(result.code).toBe(1);
+      expect(failureLine(result.stderr)).toBe(spec.message);
+      expect(result.stderr).toContain("Nothing was published: no output was written.");
+      expect(readdirSync(join(fresh, "..")), "no dist/ and no temporary folder").toEqual([]);
+    } finally {
+      restore();
+    }
   });
 
   it.each(cases)("%s", async (name) => {
-    const spec = JSON.parse(readFileSync(join(CORPUS, name, "case.json"), "utf8")) as Case;
-    const restore = apply(name, spec);
+    const spec = readCase(name);
+    if (spec.expect === "loads") return checkLoads(name, spec.version ?? "2019-09-18");
+    const restore = applyCase(project.root, name, spec);
     try {
-      if (spec.expect === "loads") {
-        await checkLoads(name);
-        return;
-      }
       const started = performance.now();
       const result = await buildSite(out, {}, project.root);
       const seconds = (performance.now() - started) / 1000;
@@ -158,29 +102,34 @@ describe("the broken and hostile input corpus", () => {
   });
 });
 
-const loadsOut = tempOut();
-/** The chart SVGs of the destinations embed page, as built: what a reader sees of the file. */
+/** The chart SVGs of every embed page of a build, by page: what a reader sees of each file. */
 const drawn = (dist: string) =>
-  [...readFileSync(join(dist, "embed/destinations/2019-09-18/index.html"), "utf8").matchAll(/<svg\b[^>]*class="chart-svg[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+  Object.fromEntries(
+    readdirSync(join(dist, "embed"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith("index.html"))
+      .sort()
+      .map((f) => [f, [...readFileSync(join(dist, "embed", f), "utf8").matchAll(/<svg\b[^>]*class="chart-svg[\s\S]*?<\/svg>/g)].map((m) => m[0])]),
+  );
 
 /**
- * Valid but unusual files: the real build succeeds (into its own folder, so the baseline stays) and
- * draws exactly the chart the original file draws, and the loader reads exactly the original values.
+ * Valid but unusual files, built together in the shared fixtures build: it succeeded and drew every
+ * embedded chart exactly as the site does, and the loader reads exactly the original values.
  */
-async function checkLoads(name: string) {
-  const result = await buildSite(loadsOut, {}, project.root);
-  expect(result.code, failureLine(result.stderr)).toBe(0);
-  const expected = drawn(out);
-  expect(expected).toHaveLength(2);
-  expect(drawn(loadsOut)).toEqual(expected);
-  const original = loadDataset("rescue-and-response", "2019-09-18");
-  const unusual = loadDataset("rescue-and-response", "2019-09-18", project.root);
+function checkLoads(name: string, version: string) {
+  expect(fixtures.code, failureLine(fixtures.stderr)).toBe(0);
+  const expected = drawn(shared.out);
+  // The edited table is drawn by some embed page, or comparing them would prove nothing.
+  expect(Object.keys(expected).filter((page) => /^destinations(-map)?\//.test(page) && page.includes(`/${version}/`)).length, version).toBeGreaterThan(0);
+  expect(drawn(fixtures.out)).toEqual(expected);
+  const original = loadDataset("rescue-and-response", version);
+  const unusual = loadDataset("rescue-and-response", version, fixtures.root);
   const strip = (rows: readonly object[]) => rows.map((r) => ({ ...r, note: undefined }));
   expect(unusual.tables.destinations!.length).toBeGreaterThan(0);
   expect(strip(unusual.tables.destinations!)).toEqual(strip(original.tables.destinations!));
   if (name.includes("quoted")) {
     expect(unusual.tables.destinations![0]!.note).toBe('Top in every list, by far; the "leader" since\n2018, whatever the count');
-    expect(readFileSync(join(loadsOut, "embed/destinations/2019-09-18/index.html"), "utf8")).toMatch(
+    expect(readFileSync(join(fixtures.out, `embed/destinations/${version}/index.html`), "utf8")).toMatch(
       /Top in every list, by far; the (?:"|&quot;|&#34;)leader(?:"|&quot;|&#34;) since\s+2018, whatever the count/,
     );
   } else expect(unusual.tables.destinations!.map((r) => r.note)).toEqual(original.tables.destinations!.map((r) => r.note));

@@ -6,9 +6,11 @@ const R1 = "data/rescue-and-response/2019-09-18";
 /**
  * Inputs that are easier to make in code than to store: bytes that are not UTF-8, a 90 MB table,
  * a reversed ring in a TopoJSON file. `touch(file)` records a file before it is changed (so the
- * runner can restore it) and returns its path in the project copy.
+ * runner can restore it) and returns its path in the project copy. The valid-but-unusual generators
+ * (bom, crlf, quoted) edit the destinations table of `version`, so that all three fit in one build.
  */
-export function applyGenerator(name: string, root: string, touch: (file: string) => string): void {
+export function applyGenerator(name: string, root: string, touch: (file: string) => string, version = "2019-09-18"): void {
+  const destinations = `data/rescue-and-response/${version}/destinations.csv`;
   const edit = (file: string, change: (bytes: Buffer) => Buffer | string) => {
     const path = touch(file);
     writeFileSync(path, change(readFileSync(path)));
@@ -59,11 +61,11 @@ export function applyGenerator(name: string, root: string, touch: (file: string)
         return JSON.stringify(topo);
       });
     case "bom":
-      return edit(`${R1}/destinations.csv`, (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]));
+      return edit(destinations, (b) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), b]));
     case "crlf":
-      return edit(`${R1}/destinations.csv`, (b) => b.toString().replace(/\n/g, "\r\n"));
+      return edit(destinations, (b) => b.toString().replace(/\n/g, "\r\n"));
     case "quoted":
-      return edit(`${R1}/destinations.csv`, (b) =>
+      return edit(destinations, (b) =>
         b.toString().replace(",The area with the most linked Londoners\n", ',"Top in every list, by far; the ""leader"" since\n2018, whatever the count"\n'),
       );
     default:

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/serve/nginx";
-import { SEALS_FILE } from "../../src/data/seals";
+import { SEALS_FILE } from "../../src/data/files/seals";
 import { DRAFT } from "../support/story-fixtures";
 import { hermeticEnv } from "../support/build-site";
-import { copyProject } from "../support/project-copy";
+import { copyProject } from "../../scripts/lib/project-copy";
 
 /** How long an edit may take to show; each test's own timeout is longer, so these messages are seen. */
 const WAIT_MS = 30_000;

@@ -1,30 +1,13 @@
-import { execFile } from "node:child_process";
 import { chmodSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { runBuild, type BuildResult } from "../../scripts/lib/project-copy";
 
-const run = promisify(execFile);
+export type { BuildResult };
 
-export interface BuildResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real production build (scripts/build.ts) into `out`, with extra environment. */
-export async function buildSite(out: string, env: Record<string, string> = {}, cwd = process.cwd()): Promise<BuildResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], {
-      cwd,
-      env: { ...hermeticEnv(), ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === "number" ? e.code : 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
+/** Runs the real production build (scripts/build.ts) into `out`, in `cwd`, with extra environment. */
+export function buildSite(out: string, env: Record<string, string> = {}, cwd = process.cwd()): Promise<BuildResult> {
+  return runBuild(cwd, out, { ...hermeticEnv(), ...env });
 }
 
 /**

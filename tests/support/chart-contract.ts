@@ -1,20 +1,42 @@
+import { readFileSync } from "node:fs";
+import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { getChart } from "../../src/charts";
-import { chartUses } from "../../src/stories/chart-uses";
-import { catalog } from "../../src/data/catalog";
-import { loadDataset } from "../../src/data/load-dataset";
-import type { AnyRow } from "../../src/data/tables";
 import { renderChart } from "../../src/figures/render-chart";
 import { expectSvgSnapshot, parseSvg } from "./svg";
+
+/** What a chart test states by hand: the versions its story pins, and the rows the chart must show. */
+interface Expected {
+  kind?: "bars" | "pairs" | "map";
+  /** The data versions the first story that places the chart pins (its frontmatter `data:`). */
+  versions: Record<string, string>;
+  /** Bars and maps: the rows shown, in the table's order, as "table/id" of the chart's dataset at its pinned version. */
+  rows?: readonly string[];
+  /** Paired bars: each pair's label and its two rows, as "version:table/id". */
+  pairs?: readonly { label: string; before: string; after: string }[];
+}
+
+/** One CSV row read straight from data/ with d3-dsv: not through the site's loader or the chart's select. */
+function csvRow(dataset: string, version: string, ref: string): Record<string, string> {
+  const [table, id] = ref.split("/") as [string, string];
+  const row = csvParse(readFileSync(`data/${dataset}/${version}/${table}.csv`, "utf8")).find((r) => r.id === id);
+  if (!row) throw new Error(`no row "${id}" in data/${dataset}/${version}/${table}.csv`);
+  return row;
+}
+
+/** The sources a row rests on: its own, and those of its period (meta.json, read as plain JSON). */
+function sourcesOf(dataset: string, version: string, row: Record<string, string>): string[] {
+  const meta = JSON.parse(readFileSync(`data/${dataset}/${version}/meta.json`, "utf8")) as { periods: { id: string; sources?: string[] }[] };
+  return [...row.sources!.split(/\s+/).filter(Boolean), ...(meta.periods.find((p) => p.id === row.period)?.sources ?? [])];
+}
 
 /**
  * The checks every chart must pass, whatever its data: snapshots of both renderings, an
  * accessible name and description wired to the figure, one mark per data row, no NaN,
  * undefined or Infinity in the markup, and chart text at least 11 CSS px at a 288 px column.
  */
-export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "pairs" | "map" } = {}) {
+export function chartContract(id: string, { kind = "bars", versions, rows = [], pairs = [] }: Expected) {
   // Rendered as first published: with the data versions pinned by the first story that places it.
-  const versions = chartUses().find((use) => use.id === id)?.data ?? {};
   describe(`chart ${id}: figure contract`, () => {
     const chart = renderChart(id, { versions });
     // Most charts are drawn twice, narrow and wide; a chart drawn once (oneRendering) has one SVG.
@@ -67,33 +89,49 @@ export function chartContract(id: string, { kind = "bars" }: { kind?: "bars" | "
       expect(Math.min(...sizes) * scale).toBeGreaterThanOrEqual(11);
     });
 
-    // The rows the chart selects, from datasets loaded here rather than taken from the render.
-    const definition = getChart(id);
-    const data = loadDataset(definition.dataset, definition.versions?.after ?? versions[definition.dataset] ?? catalog[definition.dataset]);
-    const before = definition.versions && loadDataset(definition.dataset, definition.versions.before);
-    const selected = definition.select(data, before) as readonly (AnyRow & { pair?: string })[];
+    // The rows the chart must show, as the test lists them, read from the CSVs with d3-dsv: a row the
+    // chart drops, adds or reorders fails here, whatever the chart's own select does.
+    const { dataset } = getChart(id);
     const number = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+    const shown = (row: Record<string, string>) => (row.value ? number.format(Number(row.value)) : undefined);
+    const read = (ref: string) => {
+      const [version, rest] = ref.split(":") as [string, string];
+      return { version, row: csvRow(dataset, version, rest) };
+    };
 
-    it("has a data table with one row per data row (one per pair for paired bars), in the chart's order, each stating its value", () => {
-      expect(selected.length).toBeGreaterThan(0);
+    it("has a data table with one row per listed row (one per pair for paired bars), in the listed order, each stating its value", () => {
       for (const row of chart.table.rows) expect(row).toHaveLength(chart.table.columns.length);
       if (kind === "pairs") {
-        const pairs = [...new Set(selected.map((r) => r.pair))];
-        expect(chart.table.rows).toHaveLength(pairs.length);
+        expect(pairs.length).toBeGreaterThan(0);
+        expect(chart.table.rows.map((r) => r[0])).toEqual(pairs.map((p) => p.label));
         for (const [i, pair] of pairs.entries())
-          for (const r of selected.filter((s) => s.pair === pair && s.value != null))
-            expect(chart.table.rows[i]!.join(" | "), `${pair}: ${r.id}`).toContain(number.format(r.value!));
+          for (const [column, ref] of [pair.before, pair.after].entries()) {
+            const value = shown(read(ref).row);
+            if (value) expect(chart.table.rows[i]![column + 1], `${pair.label}: ${ref}`).toContain(value);
+          }
       } else {
-        expect(chart.table.rows).toHaveLength(selected.length);
-        for (const [i, r] of selected.entries()) if (r.value != null) expect(chart.table.rows[i]!.join(" | "), r.id).toContain(number.format(r.value));
+        expect(rows.length).toBeGreaterThan(0);
+        expect(chart.table.rows).toHaveLength(rows.length);
+        for (const [i, ref] of rows.entries()) {
+          const value = shown(csvRow(dataset, versions[dataset]!, ref));
+          if (value === undefined) expect(chart.table.rows[i]![1], ref).toBe("no figure found");
+          else expect(chart.table.rows[i]![1], ref).toContain(value);
+        }
       }
     });
 
     it("credits exactly the sources its rows (and their periods) cite, each declared in the dataset's meta.json", () => {
-      const periods = [...data.meta.periods, ...(before?.meta.periods ?? [])];
-      const cited = new Set(selected.flatMap((r) => [...r.sources, ...(periods.find((p) => p.id === r.period)?.sources ?? [])]));
-      const declared = new Set([...data.meta.sources, ...(before?.meta.sources ?? [])].map((s) => s.id));
+      const used =
+        kind === "pairs"
+          ? pairs.flatMap((p) => [p.before, p.after]).map((ref) => ({ ...read(ref) }))
+          : rows.map((ref) => ({ version: versions[dataset]!, row: csvRow(dataset, versions[dataset]!, ref) }));
+      const cited = new Set(used.flatMap(({ version, row }) => sourcesOf(dataset, version, row)));
       expect(cited.size).toBeGreaterThan(0);
+      const declared = new Set(
+        [...new Set(used.map((u) => u.version))].flatMap((version) =>
+          (JSON.parse(readFileSync(`data/${dataset}/${version}/meta.json`, "utf8")) as { sources: { id: string }[] }).sources.map((s) => s.id),
+        ),
+      );
       expect(
         [...cited].filter((s) => !declared.has(s)),
         "cited but not declared",
