@@ -8,11 +8,13 @@
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { loadAllDatasets } from "../src/data/versions/load-dataset";
 import { MDX_HINT } from "../src/stories/mdx-hint";
 
-const outIndex = process.argv.indexOf("--out");
-const out = resolve(outIndex > 0 ? process.argv[outIndex + 1]! : "dist");
+// Unknown options, stray arguments and a bare --out are usage errors (util.parseArgs says which).
+const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
+const out = resolve(values.out);
 const temp = `${out}.tmp-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
 

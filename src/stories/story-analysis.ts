@@ -2,13 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { mdxToJs } from "satteri";
-import { parse } from "yaml";
 import type { Citation } from "../data/citing/citations";
 import { storyDate } from "../data/citing/citations";
 import type { Versions } from "../data/rows/facts";
 import { MDX_HINT } from "./mdx-hint";
 import { StoryError } from "./story-error";
 import { storyChecks, type ChartPlacement, type StoryReport } from "./story-checks";
+import { parsePositioned } from "../data/files/positions";
 import { splitFrontmatter, storyFiles } from "./story-files";
 
 /** A story as its check reads it: its pins and date, the charts it places and the sources it cites, in order. */
@@ -40,7 +40,8 @@ export function analyseStory(file: string, root: string = process.cwd()): StoryA
   const cached = analysed.get(path);
   if (cached?.source === source) return cached.analysis;
   const { frontmatter: yaml } = splitFrontmatter(source);
-  const frontmatter = (parse(yaml ?? "") ?? {}) as {
+  // The same YAML reader as the frontmatter check (which has already passed when the build gets here).
+  const frontmatter = (parsePositioned(yaml ?? "").value ?? {}) as {
     title?: string;
     published?: string;
     updated?: string;

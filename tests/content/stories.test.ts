@@ -2,10 +2,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { chartIds } from "../../src/charts";
 import { storySchema } from "../../src/stories/story-schema";
-import { storyFiles } from "../../src/stories/story-files";
+import { parsePositioned } from "../../src/data/files/positions";
+import { splitFrontmatter, storyFiles } from "../../src/stories/story-files";
 
 const stories = storyFiles();
 
@@ -28,8 +28,7 @@ it("finds the four published stories", () => {
 
 describe.each(stories)("%s", (file) => {
   const source = readFileSync(file, "utf8");
-  const [, yaml = ""] = /^---\n([\s\S]*?)\n---\n/.exec(source) ?? [];
-  const result = storySchema.safeParse(parse(yaml));
+  const result = storySchema.safeParse(parsePositioned(splitFrontmatter(source).frontmatter ?? "").value);
 
   it("has valid frontmatter", () => {
     expect(result.error?.issues ?? []).toEqual([]);

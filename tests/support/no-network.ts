@@ -1,6 +1,6 @@
 /**
  * Preloaded into a build process (`node --import tsx --import tests/support/no-network.ts`) by the
- * hermetic-build test: every attempt to reach the network (fetch, a TCP or Unix socket, a DNS lookup)
+ * shared root build (tests/support/shared-builds.ts), whose log the hermetic test reads: every attempt to reach the network (fetch, a TCP or Unix socket, a DNS lookup)
  * (Unix-domain IPC aside) is written to the file named by NETWORK_LOG and then fails, as it would on a machine with no network.
  * Failing is not enough to prove a build hermetic (Astro's telemetry swallows its own errors), so the
  * test reads the log: it must hold only the "loaded" line each process writes when this file runs,
