@@ -4,7 +4,6 @@ import sitemap from "@astrojs/sitemap";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import { satteri } from "@astrojs/markdown-satteri";
-import { storyChecks } from "./src/stories/story-checks.ts";
 import { paletteCss } from "./src/render/palette.ts";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -146,8 +145,11 @@ export default defineConfig({
   // The site's CSS (about 6 KB, 2.4 KB gzip) is inlined in every page: a chart is then one round trip
   // away instead of two (HTML, then a render-blocking stylesheet). Its hash is in each page's policy.
   build: { format: "directory", inlineStylesheets: "always", concurrency: 2 },
-  // Stories have no code blocks; Shiki's inline styles could not pass the policy anyway.
-  markdown: { syntaxHighlight: false, processor: satteri({ mdastPlugins: [storyChecks()] }) },
+  // Stories have no code blocks; Shiki's inline styles could not pass the policy anyway. Stories are
+  // checked by src/stories/story-analysis.ts, which the build runs before Astro loads and every story
+  // page runs as it renders (so `npm run dev` shows a mistake at its line too): Astro's own compile
+  // only renders.
+  markdown: { syntaxHighlight: false, processor: satteri() },
   // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
   integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") }), exactPolicies(), hostHeaders()],
   devToolbar: { enabled: false },

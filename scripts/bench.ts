@@ -16,19 +16,17 @@
  *
  * Targets are printed with each figure as met or MISSED.
  */
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { performance } from "node:perf_hooks";
-import { JSDOM } from "jsdom";
 import { chartIds } from "../src/charts";
 import { chartUses } from "../src/stories/chart-uses";
-import { renderChart } from "../src/figures/render-chart";
-import { linkedomDocument } from "../src/render/plot-to-svg";
 import { fitLine, freshCopy, timedBuild, writeSyntheticStories } from "./bench/build-cost";
 import { lighthouseScores } from "./bench/lighthouse-scores";
+import { pageWeights } from "./bench/page-weights";
+import { renderTimes } from "./bench/render-times";
 import { CPU_SLOWDOWN, NETWORK, readerCost } from "./bench/reader-cost";
-import { files, gz, KB, median, row, spread, verdict, writeReadmeTable, type Summary } from "./bench/report";
+import { files, KB, median, row, spread, verdict, writeReadmeTable, type Summary } from "./bench/report";
 
 const summary: Summary = [];
 
@@ -39,35 +37,9 @@ console.log(`Machine: ${machine}`);
 console.log("Command: npm run bench\n");
 
 // 1. Chart render time, per chart, per DOM.
-const jsdomDocument = () => new JSDOM("").window.document as unknown as Document;
-const RUNS = 15;
-console.log("## Chart render time (both widths, median of %d runs, data already loaded)\n", RUNS);
-row("chart", "linkedom ms", "jsdom ms", "wide SVG gzip", "narrow SVG gzip", "both gzip");
-row("---", "---", "---", "---", "---", "---");
-const chartBytes: Record<string, number> = {};
-const medians = { linkedom: [] as number[], jsdom: [] as number[] };
 // Each chart at the data versions of the story that places it (as published).
 const uses = chartUses();
-for (const id of chartIds) {
-  const versions = uses.find((u) => u.id === id)?.data ?? {};
-  const result: Record<string, number> = {};
-  for (const [name, document] of [
-    ["linkedom", linkedomDocument],
-    ["jsdom", jsdomDocument],
-  ] as const) {
-    renderChart(id, { document, versions }); // warm up: data load, JIT
-    const times = Array.from({ length: RUNS }, () => {
-      const t = performance.now();
-      renderChart(id, { document, versions });
-      return performance.now() - t;
-    });
-    result[name] = median(times);
-    medians[name].push(result[name]);
-  }
-  const { svg } = renderChart(id, { versions });
-  chartBytes[id] = gz(svg.wide + (svg.narrow ?? ""));
-  row(id, result.linkedom!.toFixed(1), result.jsdom!.toFixed(1), gz(svg.wide), svg.narrow ? gz(svg.narrow) : "(one SVG)", chartBytes[id]);
-}
+const { chartBytes, medians } = renderTimes(uses);
 const chartMedian = median(medians.linkedom);
 row("**median**", chartMedian.toFixed(1), median(medians.jsdom).toFixed(1), "", "", "");
 summary.push([
@@ -118,29 +90,7 @@ console.log(
 
 // 3. Page weight: each HTML page (CSS and SVG inline) plus any stylesheet it links, gzip -9.
 const all = files(out);
-const jsBytes = all.filter((f) => /\.m?js$/.test(f)).reduce((n, f) => n + statSync(f).size, 0);
-console.log("## Page weight (gzip -9; the site's CSS and the charts' SVG are inline in the HTML)\n");
-row("page", "HTML gzip", "of which inline CSS", "linked CSS gzip", "total gzip", "JS bytes");
-row("---", "---", "---", "---", "---", "---");
-let mainStory = 0;
-const storyTotals: number[] = [];
-const inlineCssCosts: number[] = [];
-for (const page of all.filter((f) => f.endsWith(".html")).sort()) {
-  const html = readFileSync(page, "utf8");
-  const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
-    .map((m) => readFileSync(join(out, m[1]!.replace(/^\//, ""))))
-    .reduce((n, b) => n + gz(b), 0);
-  // What inlining costs this page: its gzip size with and without its <style> elements.
-  const inlineCss = gz(html) - gz(html.replace(/<style>[\s\S]*?<\/style>/g, ""));
-  inlineCssCosts.push(inlineCss);
-  const scripts = (html.match(/<script\b/g) ?? []).length;
-  const total = gz(html) + css;
-  const name = relative(out, page);
-  if (name === "stories/county-lines-london/index.html") mainStory = total;
-  if (name.startsWith("stories/")) storyTotals.push(total);
-  row(name, gz(html), inlineCss, css, `${(total / KB).toFixed(1)} KB`, scripts ? `${scripts} script tags` : 0);
-}
-console.log(`\nJavaScript files in dist: ${jsBytes} B`);
+const { jsBytes, mainStory, storyTotals, inlineCssCosts } = pageWeights(out, all);
 
 console.log("\n## Targets\n");
 console.log(`- 0 B JavaScript on every page: ${jsBytes} B → ${verdict(jsBytes === 0)}`);
