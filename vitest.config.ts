@@ -15,7 +15,8 @@ const SITE_TESTS = [
 export default getViteConfig({
   test: {
     setupFiles: ["tests/setup.ts"],
-    // Nine test files run real production builds or a browser on a 2-core machine: give them room.
+    // The shared builds (globalSetup), the corpus's and the reproducibility test's builds, the dev server
+    // and the browser suite run on a 2-core machine: give them room.
     testTimeout: 20_000,
     hookTimeout: 240_000,
     // Test output such as the live-preview timings is part of the record.

@@ -13,8 +13,14 @@ import { loadAllDatasets } from "../src/data/versions/load-dataset";
 import { MDX_HINT } from "../src/stories/mdx-hint";
 
 // Unknown options, stray arguments and a bare --out are usage errors (util.parseArgs says which).
-const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
-const out = resolve(values.out);
+const out = (() => {
+  try {
+    return resolve(parseArgs({ options: { out: { type: "string", default: "dist" } } }).values.out);
+  } catch (error) {
+    console.error(`${(error as Error).message}\nUsage: npm run build [-- --out <folder>]`);
+    process.exit(2);
+  }
+})();
 const temp = `${out}.tmp-${process.pid}`;
 const old = `${out}.old-${process.pid}`;
 
@@ -30,7 +36,8 @@ try {
   loadAllDatasets();
   const { checkAllStories } = await import("../src/stories/check-frontmatter");
   checkAllStories();
-  // Every story's text, by the same check Astro's pipeline runs: a mistake stops here, before Astro loads.
+  // Every story's text, by the check the story pages run (cached: in this build they reuse it): a mistake
+  // stops here, before Astro loads.
   const { analyseAllStories } = await import("../src/stories/story-analysis");
   analyseAllStories();
 } catch (error) {

@@ -9,7 +9,7 @@ declare namespace App {
     versions?: import("./data/rows/facts").Versions;
     /** Further versions the story compares with (frontmatter `compare:`); `<Fact version>` reads them. */
     compare?: import("./data/rows/facts").Versions;
-    /** What the story cites, numbered in order of first use (from the MDX plugin); Fact and Cite link to it. */
+    /** What the story cites, numbered in order of first use (from the story check, src/stories/story-analysis.ts); Fact and Cite link to it. */
     citations?: import("./data/citing/citations").NumberedSource[];
     /** The date the story speaks as of (its update, else its publication), YYYY-MM-DD. */
     asOf?: string;

@@ -21,7 +21,9 @@ export const RESPONSE_HEADERS = {
 
 /**
  * The `_headers` file for a site served from `base` ("/" or e.g. "/news/county-lines/"): every path
- * gets the site's headers; the embed rule, which comes later, replaces only what differs.
+ * gets the site's headers, and the embed rule, which comes later, gives what differs. Netlify serves the
+ * most specific rule's value; Cloudflare Pages is documented to apply every matching rule, so there an
+ * embed's two Content-Security-Policy values may both arrive (not tested here: see the README's hosts).
  * @example headersFile("/") // "…\n/*\n  Content-Security-Policy: …\n\n/embed/*\n  Content-Security-Policy: … frame-ancestors *\n"
  */
 export function headersFile(base: string): string {

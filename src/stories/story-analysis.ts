@@ -25,12 +25,19 @@ export interface StoryAnalysis {
   readonly citations: readonly Citation[];
 }
 
-/** Analyses keyed by absolute path, kept while the file's text is unchanged: each story is compiled once per build. */
-const analysed = new Map<string, { source: string; analysis: StoryAnalysis }>();
+/**
+ * Analyses keyed by absolute path, kept while the file's text is unchanged. The map lives on
+ * globalThis because the build loads this module twice in one process: scripts/build.ts through tsx
+ * (the pre-check) and Astro's bundle of the pages. Sharing it, each story is checked once per build;
+ * Astro compiles it once more, only to render it.
+ */
+type Analyses = Map<string, { source: string; analysis: StoryAnalysis }>;
+const analysed: Analyses = ((globalThis as { __storyAnalyses?: Analyses }).__storyAnalyses ??= new Map());
 
 /**
- * A story checked and read by the same MDX plugin that checks it in Astro's pipeline
- * (./story-checks.ts), walking its tree in document order, so nothing reads MDX with a regex. Throws
+ * A story checked and read by the story check (./story-checks.ts), an MDX plugin walking its tree
+ * in document order, so nothing reads MDX with a regex. The build runs it before Astro loads; every
+ * story page runs it as it renders (a cache hit in a build, a fresh check in `npm run dev`). Throws
  * the check's StoryError (file:line:column) on a mistake.
  * @param file the story's path from `root`, e.g. "content/stories/getting-out.mdx"
  */

@@ -28,18 +28,17 @@ interface Point {
 }
 
 /**
- * The story check, as a Markdown-processor plugin (Sätteri, Astro 7's default), run in `npm run dev`
- * and in the build. It reads the story's frontmatter (pins and date) from the processor's data and
+ * The story check, as a Markdown-processor plugin (Sätteri, Astro 7's default), run by
+ * ./story-analysis.ts (in the build before Astro loads, and by each story page). It reads the story's frontmatter (pins and date) from the processor's data and
  * stops at the first mistake with `file:line:column`, what is wrong and how to fix it:
  * - a component that is not part of the editor surface, or a misspelt or missing prop (./check-element.ts);
  * - an unknown chart, fact or source id, or a source dated after the story (./story-citations.ts);
  * - a number typed by hand that equals a data value, naming the `<Fact>` to use instead (./typed-numbers.ts);
  * - a sentence that attributes a finding (said, found, reported…) without a `<Fact>` or `<Cite>` (./attribution.ts).
  *
- * Given a `report`, it also fills it with the charts the story places and the sources it cites
- * (./story-analysis.ts reads them; Astro's own pipeline passes none).
+ * It fills `report` with the charts the story places and the sources it cites, in document order.
  */
-export function storyChecks(report?: StoryReport): (context: PluginFactoryContext) => MdastPluginDefinition {
+export function storyChecks(report: StoryReport): (context: PluginFactoryContext) => MdastPluginDefinition {
   return (context) => {
     const path = context.fileURL ? relative(process.cwd(), fileURLToPath(context.fileURL)) : "story";
     const frontmatter = (context.data as { astro?: { frontmatter?: StoryFrontmatter } }).astro?.frontmatter;
@@ -74,7 +73,7 @@ export function storyChecks(report?: StoryReport): (context: PluginFactoryContex
           failAt(unsourced.at)(
             `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
           );
-        if (report) Object.assign(report, { charts, citations: recorder.citations });
+        Object.assign(report, { charts, citations: recorder.citations });
       },
       mdxJsxFlowElement: element,
       mdxJsxTextElement: element,

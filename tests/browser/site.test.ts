@@ -529,6 +529,8 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
       violations.length = 0;
       requests.length = 0;
       const response = await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
+      // Two animation frames after load: reports of anything refused have been delivered by then.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
       expect(requests.length, path).toBeGreaterThan(0);
       expect(
         requests.filter((url) => !url.startsWith(server.origin)),

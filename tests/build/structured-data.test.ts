@@ -299,12 +299,15 @@ describe(`structured data (built for ${SITE}${BASE})`, () => {
       const ends = periods.flatMap((p) => (p.end || p.start ? [(p.end ?? p.start)!] : [])).sort();
       if (ends.length === 0) expect(d.temporalCoverage, label).toBeUndefined();
       else expect(d.temporalCoverage, label).toBe(`${starts[0] ?? ".."}/${ends.at(-1)}`);
+      let dated = 0;
       for (const li of h3("Periods").querySelectorAll("li")) {
         const shown = /^: (.+?) to (.+?)(?:\.|$)/.exec(text(li.querySelector("strong")!.nextSibling));
         if (!shown) continue;
+        dated++;
         const [from, to] = d.temporalCoverage.split("/");
         expect(isoOf(shown[1]!) >= from && isoOf(shown[2]!) <= to, `${label}: ${text(li)} lies outside ${d.temporalCoverage}`).toBe(true);
-      }
+      } // A dataset with a temporal coverage shows at least one dated period, which the loop above checked.
+      if (d.temporalCoverage) expect(dated, `${label}: dated periods shown`).toBeGreaterThan(0);
 
       // Every CSV the section offers, and only those, with the checksum it prints, which is the file's.
       const files = [...section.querySelectorAll("table")].find((t) => text(t.querySelector("caption")).startsWith("Files in"))!;

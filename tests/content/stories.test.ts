@@ -47,7 +47,8 @@ describe.each(stories)("%s", (file) => {
     for (const tag of facts) {
       const id = /\bid="([^"]+)"/.exec(tag)![1]!;
       const version = /\bversion="([^"]+)"/.exec(tag)?.[1];
-      // A Fact names a version, or reads the story's pins (datasets it does not pin are read at their current version: any version then).
+      // A Fact names a version, or reads the story's pins. For a dataset the story does not pin, any of its
+      // versions will do here: the story check itself refuses a Fact of an unpinned dataset.
       const versions = version
         ? datasetsWith(version).map((d) => [d.name, version] as const)
         : readdirSync("data", { withFileTypes: true })

@@ -13,7 +13,7 @@ const FILE = "content/stories/example.mdx";
 const YEAR_1 = { "rescue-and-response": "2019-09-18" } as const;
 
 /** Compiles MDX with the story check, as Astro does, and returns the error message (or ""); `report` receives what the story places and cites. */
-function check(mdx: string, frontmatter: object = { data: YEAR_1 }, report?: StoryReport): string {
+function check(mdx: string, frontmatter: object = { data: YEAR_1 }, report: StoryReport = { charts: [], citations: [] }): string {
   try {
     mdxToJs(mdx, { mdastPlugins: [storyChecks(report)], fileURL: new URL(`file://${process.cwd()}/${FILE}`), data: { astro: { frontmatter } } } as never);
     return "";
