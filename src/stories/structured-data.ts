@@ -5,6 +5,7 @@ import type { Dataset } from "../data/schema/dataset";
 import { loadDataset } from "../data/versions/load-dataset";
 import { publication } from "../data/citing/publication";
 import { siteUrl as url } from "../components/with-base";
+import { LOGO_SIZE } from "../render/logo";
 
 // schema.org descriptions of the site's pages for search engines, typed with schema-dts.
 
@@ -13,13 +14,12 @@ const organization = (name: string): Organization => ({ "@type": "Organization",
 
 /**
  * The site as publisher, with the logo Google's Article guidelines ask of a publisher: an ImageObject
- * of a raster image with its size. public/logo.png is public/favicon.svg rasterised by sharp to
- * 512×512 (Google's logo guidelines ask for at least 112×112).
+ * of a raster image with its size: the site's icon as a PNG made at build time (src/render/logo.ts).
  */
 const publisher = (site: URL): Organization => ({
   "@type": "Organization",
   name: publication.name,
-  logo: { "@type": "ImageObject", url: url("logo.png", site), width: "512", height: "512" },
+  logo: { "@type": "ImageObject", url: url("logo.png", site), width: String(LOGO_SIZE), height: String(LOGO_SIZE) },
 });
 
 /** Where a dataset's figures are about (schema.org spatialCoverage), by dataset. */
