@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type { Dataset } from "../data/schema/dataset";
 import type { AnyRow } from "../data/schema/tables";
 import { formatDate, formatValue } from "../data/words/format-value";
-import type { ChartTable, LegendItem } from "./define-chart";
+import type { Caveat, ChartTable, LegendItem } from "./define-chart";
 import { markedValue, markerKey, statusCaveat } from "./status";
 import { isNarrow, theme, valueAxis } from "./theme";
 
@@ -56,8 +56,9 @@ function periodMonths(start: string | undefined, end: string | undefined): numbe
 }
 
 /**
- * The not-like-for-like warning, written from the two versions' metadata: how long each window was,
- * and the later period's own caveat (for Year 2, the change of intelligence source).
+ * The not-like-for-like warning, written from the two versions' metadata: in brief, how long each
+ * window was; in full, the windows' dates and the later period's own caveat (for
+ * Year 2, the change of intelligence source) too.
  * @param periods The period ids of the earlier and the later figures.
  * @param sides What the two counts are called, e.g. ["Year 1", "Year 2"].
  * @param read The closing advice, e.g. "Read the two bars as two separate counts, not as a trend."
@@ -68,20 +69,23 @@ export function windowsCaveat(
   periods: readonly [string | undefined, string | undefined],
   sides: readonly [string, string],
   read: string,
-): string {
+): Caveat {
   const period = (data: Dataset | undefined, id: string | undefined) => data?.meta.periods.find((p) => p.id === id);
   const windows = [period(before, periods[0]), period(after, periods[1])].map((p, i) => {
     const months = periodMonths(p?.start, p?.end);
     return p?.start && p.end
-      ? `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})`
-      : `${sides[i]}'s window is not in the sources we hold`;
+      ? { brief: `${sides[i]} covered ${months} months`, full: `${sides[i]} covered ${months} months (${formatDate(p.start)} to ${formatDate(p.end)})` }
+      : { brief: `${sides[i]}'s window is not in the sources we hold`, full: `${sides[i]}'s window is not in the sources we hold` };
   });
   const note = period(after, periods[1])?.note;
-  return `${windows.join("; ")}.${note ? ` ${note}` : ""} ${read}`;
+  return {
+    brief: `${windows.map((w) => w.brief).join("; ")}.`,
+    full: `${windows.map((w) => w.full).join("; ")}.${note ? ` ${note}` : ""} ${read}`,
+  };
 }
 
 /** The warning over paired bars: {@link windowsCaveat} for the periods of the bars shown. */
-export function comparisonCaveat(rows: readonly PairedRow[], before: Dataset | undefined, after: Dataset, sides: readonly [string, string]): string {
+export function comparisonCaveat(rows: readonly PairedRow[], before: Dataset | undefined, after: Dataset, sides: readonly [string, string]): Caveat {
   const periods = [rows.find((r) => r.side === 0)?.period, rows.find((r) => r.side === 1)?.period] as const;
   return windowsCaveat(before, after, periods, sides, "Read the two bars as two separate counts, not as a trend.");
 }

@@ -50,7 +50,7 @@ export interface ChartDefinition<T extends readonly AnyRow[] = readonly AnyRow[]
   /** The key shown above the chart; bar charts get one built from the statuses shown. */
   legend?(rows: T): readonly LegendItem[];
   /** A warning shown inside the figure, above the graphic, where readers cannot miss it. */
-  caveat?(rows: T, data: Dataset, before?: Dataset): string | undefined;
+  caveat?(rows: T, data: Dataset, before?: Dataset): Caveat | undefined;
   /** A numbered key for labels the narrow rendering shows as numbers (maps). */
   numberedKey?(rows: T): readonly string[];
 }
@@ -78,6 +78,15 @@ export type Swatch =
   | "line"
   | "line-dashed"
   | "outline-dashed";
+
+/**
+ * A warning in two lengths: `brief` (a sentence or two) shows above the graphic in a story, `full`
+ * (every date and reason) sits in the figure's disclosure and travels with the embed page and downloads.
+ */
+export interface Caveat {
+  readonly brief: string;
+  readonly full: string;
+}
 
 export interface LegendItem {
   /** The swatch drawn before the label; none for a text marker such as "† One outlet only". */

@@ -1,6 +1,10 @@
 import { z } from "zod";
 
 const text = z.string().trim().min(1);
+/** The longest note a chart shows under its graphic, in words. */
+const NOTE_WORDS = 30;
+/** Words in a piece of text, as a reader counts them. */
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /**
  * The editor surface: every component a story may use, with one zod schema of its props each. The
@@ -18,8 +22,17 @@ export const editorComponents = {
       title: text,
       /** What is measured, where and when: "Londoners linked to county lines, by destination, 2018-19". */
       subtitle: text,
-      /** Caveats on definitions or periods, shown under the chart. */
-      notes: z.string().optional(),
+      /**
+       * One short caveat on definitions or periods, shown under the chart (at most 30 words: the figure
+       * shows its title, key, this note and a one-line credit; say more in the story's text).
+       */
+      notes: z
+        .string()
+        .refine((s) => wordCount(s) <= NOTE_WORDS, {
+          error: (issue) =>
+            `a chart's note is at most ${NOTE_WORDS} words (this one has ${wordCount(String(issue.input))}): keep one short caveat and say the rest in the story's text`,
+        })
+        .optional(),
     })
     .strict(),
   /** A number from data/, formatted, with its source footnote. */

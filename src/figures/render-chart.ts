@@ -1,5 +1,5 @@
 import { getChart } from "../charts";
-import type { ChartTable, LegendItem } from "../charts/define-chart";
+import type { Caveat, ChartTable, LegendItem } from "../charts/define-chart";
 import { statusLegend } from "../charts/status-legend";
 import { theme } from "../charts/theme";
 import { catalog } from "../data/versions/catalog";
@@ -38,8 +38,8 @@ export interface RenderedChart {
   readonly boundaries?: { readonly dataset: DatasetId; readonly version: string; readonly sources: readonly Source[] };
   /** The key above the chart. */
   readonly legend: readonly LegendItem[];
-  /** A warning shown above the graphic (comparisons across versions). */
-  readonly caveat?: string;
+  /** A warning shown above the graphic (comparisons across versions), brief and in full. */
+  readonly caveat?: Caveat;
   /** Numbered labels, for charts whose narrow rendering uses numbers. */
   readonly numberedKey: readonly string[];
   /** Element ids of the figure's title and description (used by the SVG's aria attributes). */

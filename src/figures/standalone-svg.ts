@@ -75,7 +75,7 @@ export function standaloneSvg(chart: RenderedChart, words: FigureWords): string 
   text(words.subtitle, 15, muted);
   if (chart.caveat) {
     y += 6;
-    text(`Not like for like. ${chart.caveat}`, 13);
+    text(`Not like for like. ${chart.caveat.full}`, 13);
   }
   // The key: swatch and label, in rows that wrap at the chart's width.
   y += 10;

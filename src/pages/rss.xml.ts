@@ -9,7 +9,7 @@ import { publication } from "../data/citing/publication";
 /**
  * The feed: every story, and every correction as its own dated item, newest first. Links and guids
  * are the pages' canonical URLs, trailing slash included (a correction: its story's URL and the
- * correction's own anchor), so a click costs no redirect.
+ * correction's own anchor, made from its date and id, so it never changes), so a click costs no redirect.
  */
 export async function GET(context: APIContext) {
   const stories = await publishedStories();
@@ -21,11 +21,11 @@ export async function GET(context: APIContext) {
       pubDate: story.data.published,
       link: url(`stories/${story.id}/`),
     })),
-    ...allCorrections(stories).map(({ story, correction, index }) => ({
+    ...allCorrections(stories).map(({ story, correction }) => ({
       title: `Correction: ${story.data.title}`,
       description: correction.text,
       pubDate: correction.date,
-      link: url(`stories/${story.id}/#${correctionAnchor(index)}`),
+      link: url(`stories/${story.id}/#${correctionAnchor(correction)}`),
     })),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
   return rss({

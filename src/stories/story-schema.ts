@@ -17,6 +17,16 @@ const isoDate = z
   )
   .transform((value) => (value instanceof Date ? value : new Date(`${value}T00:00:00Z`)));
 
+/** A correction's short name: lower-case words joined by hyphens. */
+const CORRECTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The first dataset id or version name ("rescue-and-response", "2019-09-18-c1") in a reader's text, if any. */
+function dataJargon(text: string): string | undefined {
+  const version = /\b\d{4}-\d{2}-\d{2}(?:-c\d+)?\b/.exec(text)?.[0];
+  // Single-word ids ("national") are ordinary words too: only hyphenated ones are surely names.
+  return version ?? datasetIds.find((id) => id.includes("-") && text.includes(id));
+}
+
 const text = (what: string, min = 1) =>
   z
     .string({ error: `expected text: ${what}` })
@@ -59,10 +69,25 @@ export const storySchema = z
     /** Order on the home page (lower first); ties sort by date, newest first. */
     order: z.number({ error: "expected a whole number" }).int().default(100),
     /**
-     * Corrections, oldest first. Each is shown, dated, on the story, listed on the Corrections page
-     * and sent out in the RSS feed. Never delete one.
+     * Corrections, oldest first (a new one goes at the end), one per error. Each is shown, dated, at the
+     * foot of the story, listed on the Corrections page and sent out in the RSS feed; its `id` and date
+     * make its address (`#correction-2026-12-01-essex-towns`), so it never moves. Never delete one.
      */
-    corrections: z.array(z.object({ date: isoDate, text: text("what was wrong and what it now says", 10) }).strict()).default([]),
+    corrections: z
+      .array(
+        z
+          .object({
+            date: isoDate,
+            /** A short name for the error, unique in the story: lower case, digits and hyphens, e.g. "essex-towns". */
+            id: z
+              .string({ error: 'expected a short name for the correction, e.g. id: "essex-towns"' })
+              .regex(CORRECTION_ID, 'expected a short name in lower case, digits and hyphens, e.g. "essex-towns"'),
+            /** In plain words: what we said, and what is right. No dataset or version names: the Data page's changelog has those. */
+            text: text("what we said, and what is right, in plain words", 10),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict()
   .superRefine((story, ctx) => {
@@ -93,5 +118,26 @@ export const storySchema = z
     for (const [i, c] of story.corrections.entries()) {
       if (c.date < story.published)
         ctx.addIssue({ code: "custom", path: ["corrections", i, "date"], message: "a correction cannot be dated before the story was published" });
+      const earlier = story.corrections[i - 1];
+      if (earlier && c.date < earlier.date)
+        ctx.addIssue({
+          code: "custom",
+          path: ["corrections", i, "date"],
+          message: "corrections are listed oldest first: put a new correction at the end of the list, never above an older one",
+        });
+      const first = story.corrections.findIndex((o) => o.id === c.id);
+      if (first < i)
+        ctx.addIssue({
+          code: "custom",
+          path: ["corrections", i, "id"],
+          message: `the id "${c.id}" is already used by correction ${first + 1} of this story: give each correction its own id`,
+        });
+      const jargon = dataJargon(c.text);
+      if (jargon)
+        ctx.addIssue({
+          code: "custom",
+          path: ["corrections", i, "text"],
+          message: `"${jargon}" is a dataset or version name: say in plain words what we said and what is right; the Corrections section links to the Data page's changelog, which names the versions`,
+        });
     }
   });

@@ -1,4 +1,5 @@
 import type { DataCatalog, Dataset as SchemaDataset, NewsArticle, Organization, WithContext } from "schema-dts";
+import { correctionAnchor, type Correction } from "../components/correction-anchor";
 import { storyDate, type NumberedSource } from "../data/citing/citations";
 import { columnDescriptions } from "../data/schema/column-descriptions";
 import type { Dataset } from "../data/schema/dataset";
@@ -35,7 +36,7 @@ const coverage: Readonly<Record<string, readonly string[]>> = {
 export function newsArticle(
   story: {
     id: string;
-    data: { title: string; standfirst: string; published: Date; updated?: Date; corrections: readonly { date: Date; text: string }[] };
+    data: { title: string; standfirst: string; published: Date; updated?: Date; corrections: readonly Correction[] };
   },
   sources: readonly NumberedSource[],
   site: URL,
@@ -66,7 +67,17 @@ export function newsArticle(
       publisher: organization(s.source.publisher),
     })),
     ...(corrections.length > 0
-      ? { correction: corrections.map((c) => ({ "@type": "CorrectionComment", datePublished: iso(c.date), text: c.text }) as const) }
+      ? {
+          correction: corrections.map(
+            (c) =>
+              ({
+                "@type": "CorrectionComment",
+                datePublished: iso(c.date),
+                text: c.text,
+                url: url(`stories/${story.id}/#${correctionAnchor(c)}`, site),
+              }) as const,
+          ),
+        }
       : {}),
     isBasedOn: versions.map((v) => ({
       "@type": "Dataset",

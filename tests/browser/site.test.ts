@@ -428,14 +428,14 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
     const offered = new Set<string>();
     for (const path of stories()) {
       const { page } = await open(path, { javaScriptEnabled: false });
-      const links = await page.$$eval("figure.chart .chart-embed a", (as) => as.map((a) => a.getAttribute("href")!));
+      const links = await page.$$eval("figure.chart .chart-more a", (as) => as.map((a) => a.getAttribute("href")!));
       expect(links.length, `${path}: embed links`).toBeGreaterThan(0);
       for (const href of links.filter((h) => h.endsWith("/"))) offered.add(href);
     }
     // Every chart placed in any story, at the version that story pins, and nothing else.
     expect([...offered].sort()).toEqual(OFFERED.map((e) => `${B}${e}`).sort());
     const { page } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
-    expect(await page.locator("#chart-destinations-map .chart-embed .embed-code code").textContent()).toContain(
+    expect(await page.locator("#chart-destinations-map .chart-more .embed-code code").textContent()).toContain(
       `<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18-c1/"`,
     );
     // Old iframes keep working: the version a correction replaced still has its page and PNG.

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { CORRECTION_TEXT as TEXT } from "../support/story-fixtures";
+import { CORRECTION_ANCHOR, CORRECTION_TEXT as TEXT } from "../support/story-fixtures";
 
 /** The shared fixtures build: the site plus a corrected story and a draft (tests/support/shared-builds.ts). */
 const { root, out } = inject("fixtureBuild");
@@ -29,7 +29,7 @@ describe("corrections and drafts in a production build", () => {
 
   it("is listed on the corrections page, linked to the story", () => {
     const html = readFileSync(join(out, "corrections/index.html"), "utf8");
-    expect(html).toContain(`href="/stories/corrected-story/#correction-1"`);
+    expect(html).toContain(`href="/stories/corrected-story/#${CORRECTION_ANCHOR}"`);
     expect(html).toContain(TEXT);
   });
 
@@ -39,7 +39,7 @@ describe("corrections and drafts in a production build", () => {
     expect(item).toContain(`<title>Correction: `);
     expect(item).toContain(`<description>${TEXT}</description>`);
     expect(item).toContain("<pubDate>Fri, 20 Sep 2019 00:00:00 GMT</pubDate>");
-    expect(item).toContain("<link>https://county-lines.example.org/stories/corrected-story/#correction-1</link>");
-    expect(item).toContain('<guid isPermaLink="true">https://county-lines.example.org/stories/corrected-story/#correction-1</guid>');
+    expect(item).toContain(`<link>https://county-lines.example.org/stories/corrected-story/#${CORRECTION_ANCHOR}</link>`);
+    expect(item).toContain(`<guid isPermaLink="true">https://county-lines.example.org/stories/corrected-story/#${CORRECTION_ANCHOR}</guid>`);
   });
 });

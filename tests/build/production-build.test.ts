@@ -233,14 +233,39 @@ describe("the production build", () => {
   it("shows the 1 December 2026 corrections on each story, on the corrections page, in the feed and in the Data page changelog", () => {
     const corrections = readFileSync(join(out, "corrections/index.html"), "utf8");
     const rss = readFileSync(join(out, "rss.xml"), "utf8");
-    for (const story of ["county-lines-london", "who-is-drawn-in", "getting-out", "what-changed-in-year-two"]) {
-      expect(readFileSync(join(out, "stories", story, "index.html"), "utf8"), story).toContain('<time datetime="2026-12-01">1 December 2026</time>: ');
-      expect(corrections, story).toContain(`/stories/${story}/#correction-1`);
-    }
+    // One item per error, each with the id its story declares (listed here by hand).
+    const ids: Record<string, string[]> = {
+      "county-lines-london": [
+        "essex-towns",
+        "national-lines",
+        "first-of-its-kind",
+        "norfolk-distance",
+        "linked-not-dealers",
+        "never-published",
+        "typed-figures",
+        "borough-map",
+        "headline",
+      ],
+      "who-is-drawn-in": ["recruitment", "no-figures", "overwhelmingly-male", "national-male-share", "train-links"],
+      "getting-out": ["top-boroughs", "report-order", "overwhelmed", "more-hopeful", "programme-value", "council-rates"],
+      "what-changed-in-year-two": ["trend-words", "shorter-window", "never-published", "uncited"],
+    };
     const items = [...rss.matchAll(/<item>([\s\S]*?)<\/item>/g)]
       .map((m) => m[1]!)
       .filter((i) => i.includes("<title>Correction: ") && i.includes("<pubDate>Tue, 01 Dec 2026"));
-    expect(items).toHaveLength(4);
+    for (const [story, list] of Object.entries(ids)) {
+      const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
+      for (const id of list) {
+        const anchor = `correction-2026-12-01-${id}`;
+        expect(html, `${story} #${anchor}`).toMatch(new RegExp(`<li id="${anchor}"><time datetime="2026-12-01">1 December 2026</time>: \\S`));
+        expect(corrections, `${story} #${anchor}`).toContain(`href="/stories/${story}/#${anchor}"`);
+        expect(
+          items.filter((i) => i.includes(`<guid isPermaLink="true">https://county-lines.example.org/stories/${story}/#${anchor}</guid>`)),
+          `${story} #${anchor} in the feed`,
+        ).toHaveLength(1);
+      }
+    }
+    expect(items).toHaveLength(Object.values(ids).flat().length);
     const data = text(readFileSync(join(out, "data", "index.html"), "utf8"));
     expect(data).toContain("Version 2019-09-18-c1: Corrects version 2019-09-18. Southend (36) and Basildon (30) are removed from towns.csv");
     expect(data).toContain("Version 2019-01-30-c1 (current): Corrects version 2019-01-30. The 2017 count of at least 720 lines is marked conflicting");

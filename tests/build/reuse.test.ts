@@ -99,7 +99,7 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
     for (const slug of readdirSync(join(out, "stories"))) {
       const page = doc(`stories/${slug}/index.html`);
       for (const figure of page.querySelectorAll("figure.chart")) {
-        const details = figure.querySelector("details.chart-embed")!;
+        const details = figure.querySelector("details.chart-more")!;
         const links = [...details.querySelectorAll("a")].map((a) => a.getAttribute("href")!);
         const embed = links.find((l) => l.endsWith("/") && l.includes("/embed/"))!;
         expect(links).toEqual(expect.arrayContaining([`${embed.slice(0, -1)}.png`, `${embed.slice(0, -1)}.svg`]));

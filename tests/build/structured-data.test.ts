@@ -235,6 +235,8 @@ describe(`structured data (built for ${SITE}${BASE})`, () => {
           "@type": "CorrectionComment",
           datePublished: isoOf(text(li.querySelector("time"))),
           text: text(li).replace(/^\d{1,2} \w+ \d{4}: /, ""),
+          // Each correction's own address: the page and the item's id.
+          url: `${canonical}#${li.id}`,
         })),
       );
       const dataUsed = [...doc.querySelectorAll(".story-sources h3 + ul li")].map((li) => {

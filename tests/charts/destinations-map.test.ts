@@ -85,7 +85,8 @@ it("destinations-map at Year 2: Hampshire 413, Norfolk 198 and Suffolk 113 shade
 });
 
 it("destinations-map at Year 2, in a story comparing with Year 1: the not-like-for-like caveat is in the figure", () => {
-  expect(year2.caveat).toBe(
+  expect(year2.caveat?.brief).toBe("Year 1 covered 15 months; Year 2 covered 12 months.");
+  expect(year2.caveat?.full).toBe(
     "Year 1 covered 15 months (1 January 2018 to 31 March 2019); Year 2 covered 12 months (1 May 2019 to 30 April 2020). In January 2020 the collection of Metropolitan Police county lines intelligence passed from Rescue and Response to the Metropolitan Police, and the analysis also drew on the National County Lines Coordination Centre's database. The assessment warns that this affects direct comparisons with Year 1. Read this map and Year 1's as two separate counts, not as a trend.",
   );
   // Without a comparison, no caveat: the same version alone.

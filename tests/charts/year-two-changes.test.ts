@@ -31,9 +31,11 @@ it("year-two-changes: compares only the places published for both years, each ye
 it("year-two-changes: reads both versions and says so, with the caveat inside the figure", () => {
   expect(chart.version).toBe("2020-09-30-c1");
   expect(chart.before?.version).toBe("2019-09-18-c1");
-  expect(chart.caveat).toContain("Year 1 covered 15 months (1 January 2018 to 31 March 2019)");
-  expect(chart.caveat).toContain("Year 2 covered 12 months (1 May 2019 to 30 April 2020)");
-  expect(chart.caveat).toContain("In January 2020");
+  expect(chart.caveat?.full).toContain("Year 1 covered 15 months (1 January 2018 to 31 March 2019)");
+  expect(chart.caveat?.full).toContain("Year 2 covered 12 months (1 May 2019 to 30 April 2020)");
+  expect(chart.caveat?.full).toContain("In January 2020");
+  // In brief, above the graphic in a story: the two windows' lengths and how to read them.
+  expect(chart.caveat?.brief).toBe("Year 1 covered 15 months; Year 2 covered 12 months.");
   // The caveat's dates come from the assessment (P6), cited through the Year 2 period.
   expect(chart.sources.map((s) => s.id)).toContain("P6");
   expect(chart.legend.map((l) => l.label)).toEqual(["Year 1", "Year 2", "† One outlet only"]);

@@ -88,6 +88,8 @@ function hostileData(area: string, note: string, publisher: string): string {
   writeFileSync(join(dir, "meta.json"), JSON.stringify(meta));
   return root;
 }
+/** A one-line figure credit naming its sources with `phrase` (data/sources.json's names are data too). */
+const creditOf = (phrase: string) => ({ phrase, runs: [{ first: 1, last: 1, anchor: "source-1" }] });
 const chartWith = (area: string, note: string, publisher: string) =>
   renderChart("destinations", { root: hostileData(area, note, publisher), versions: { "rescue-and-response": "2019-09-18" } });
 
@@ -128,10 +130,10 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
     await fc.assert(
       fc.asyncProperty(hostile, hostile, hostile, async (title, note, publisher) => {
         const reference = await container.renderToString(ChartFigure, {
-          props: { chart: benignLike(title), title: "Title", subtitle: "Subtitle", notes: "Notes" },
+          props: { chart: benignLike(title), title: "Title", subtitle: "Subtitle", notes: "Notes", credit: creditOf("Benign") },
         });
         const chart = chartWith(title, note, publisher);
-        const markup = await container.renderToString(ChartFigure, { props: { chart, title, subtitle: note, notes: publisher } });
+        const markup = await container.renderToString(ChartFigure, { props: { chart, title, subtitle: note, notes: publisher, credit: creditOf(publisher) } });
         const doc = html(markup);
         noScript(doc);
         expect(shape(doc.body)).toEqual(shape(html(reference).body));
@@ -141,9 +143,10 @@ describe("hostile strings are rendered as text, never as markup (fast-check)", (
         expect(doc.querySelector(".chart-data tbody tr")!.textContent).toContain(note);
         expect(doc.querySelector(".chart-data caption")!.textContent).toBe(`${title}: the figures shown`);
         // meta.json text fields are trimmed when read.
-        expect(doc.querySelector(".chart-source")!.textContent).toContain(`${publisher.trim()}, ${publisher.trim()}`);
+        expect(doc.querySelector(".credit-list")!.textContent).toContain(`${publisher.trim()}, ${publisher.trim()}`);
+        expect(doc.querySelector(".chart-credit")!.textContent).toContain(`Sources: ${publisher} [1]`);
         // The embed code is text to copy: the title is inside it, escaped for an attribute.
-        const iframe = html(doc.querySelector(".chart-embed .embed-code code")!.textContent!).querySelector("iframe")!;
+        const iframe = html(doc.querySelector(".chart-more .embed-code code")!.textContent!).querySelector("iframe")!;
         expect(iframe.getAttribute("title")).toBe(title);
       }),
       { numRuns: 25 },

@@ -11,6 +11,9 @@ draft: true
 Work in progress.
 `;
 
+/** The anchor of that correction on the story page: its date and declared id. */
+export const CORRECTION_ANCHOR = "correction-2019-09-20-referral-month";
+
 /** The correction the corrected story carries. */
 export const CORRECTION_TEXT = "An earlier version gave the wrong month for the referral period.";
 
@@ -25,6 +28,7 @@ updateNote: "corrected the referral period"
 shareImageAlt: "No chart; a test story."
 corrections:
   - date: 2019-09-20
+    id: referral-month
     text: "${CORRECTION_TEXT}"
 ---
 
