@@ -231,6 +231,73 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
         }
       });
 
+      it("the story leads: at 375×667 and 1280×800 its first paragraph starts on the first screen, at most 80 words after the headline", async () => {
+        const seen: string[] = [];
+        for (const path of stories()) {
+          const { page } = await openForLayout(path);
+          for (const [width, height] of [
+            [375, 667],
+            [1280, 800],
+          ] as const) {
+            await page.setViewportSize({ width, height });
+            await page.emulateMedia({ colorScheme: "light" });
+            const { top, words } = await page.evaluate(() => {
+              const count = (t: string) => (t.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,–-]*/gu) ?? []).length;
+              const first = document.querySelector(".story-body > p")!;
+              const range = document.createRange();
+              range.setStartAfter(document.querySelector("h1")!);
+              range.setEndBefore(first);
+              return { top: first.getBoundingClientRect().top + window.scrollY, words: count(range.toString()) };
+            });
+            seen.push(`${slug(path)} ${width}×${height}: first paragraph at ${Math.round(top)} px, ${words} words before it`);
+            expect(top, `${path} at ${width}×${height}`).toBeLessThan(height - 40);
+            expect(words, `${path} at ${width}×${height}`).toBeGreaterThan(10);
+            expect(words, `${path} at ${width}×${height}`).toBeLessThanOrEqual(80);
+          }
+        }
+        console.log(`[readers first] ${seen.join("\n[readers first] ")}`);
+      });
+
+      it("each figure, its disclosures closed, shows at most 90 words outside its graphic, at 375 and 1280 px", async () => {
+        const seen: string[] = [];
+        let figures = 0;
+        for (const path of stories()) {
+          const { page, at } = await openForLayout(path);
+          for (const width of [375, 1280]) {
+            await at(width);
+            const counts = await page.evaluate(() => {
+              const count = (t: string) => (t.match(/[\p{L}\p{N}][\p{L}\p{N}'’.,–-]*/gu) ?? []).length;
+              return [...document.querySelectorAll("figure.chart")].map((figure) => {
+                let words = 0;
+                const walker = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                  const node = walker.currentNode as Text;
+                  const parent = node.parentElement!;
+                  if (parent.closest(".chart-graphic, .visually-hidden")) continue;
+                  // Shown: rendered (not inside a closed disclosure, not display: none) and of some size.
+                  if (!parent.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
+                  const range = document.createRange();
+                  range.selectNodeContents(node);
+                  if ([...range.getClientRects()].some((r) => r.width > 0 && r.height > 0)) words += count(node.data);
+                }
+                return { id: figure.id, words, closed: [...figure.querySelectorAll("details")].every((d) => !d.open) };
+              });
+            });
+            expect(counts.length, path).toBeGreaterThan(0);
+            for (const { id, words, closed } of counts) {
+              figures += 1;
+              expect(closed, `${path} #${id}`).toBe(true);
+              // Title, subtitle and key at least: a count this low means the walk saw nothing.
+              expect(words, `${path} #${id} at ${width}`).toBeGreaterThan(20);
+              expect(words, `${path} #${id} at ${width}: words outside the graphic`).toBeLessThanOrEqual(90);
+            }
+            seen.push(`${slug(path)} at ${width}: ${counts.map((c) => `${c.id.replace(/^chart-/, "")} ${c.words}`).join(", ")}`);
+          }
+        }
+        expect(figures).toBe([...CHARTS_PER_STORY.values()].reduce((a, b) => a + b, 0) * 2);
+        console.log(`[readers first] ${seen.join("\n[readers first] ")}`);
+      });
+
       it("keeps every page's content in the header's column at 320, 768 and 1280 px (the Data page once spread wider)", async () => {
         for (const path of pages) {
           const { page, at } = await openForLayout(path);

@@ -23,6 +23,45 @@ const page = (story: string): string => {
   return pages.get(story)!;
 };
 
+/**
+ * Every correction the four 1 December 2026 notes made, written out by hand from those notes (commit
+ * 47dd73a), with words that the plain-language item replacing it must contain.
+ */
+const CORRECTIONS_MADE: Record<string, { said: string; words: RegExp[] }[]> = {
+  "county-lines-london": [
+    { said: "Southend and Basildon's counts are referrals, removed", words: [/Southend/, /Basildon/, /referrals/, /removed/] },
+    { said: "the 2017 and 2018 line counts are not a rise", words: [/2017/, /2018/, /rise/, /separately/] },
+    { said: "not the first of its kind", words: [/first of its kind/] },
+    { said: "Norfolk was not described as far from London", words: [/Norfolk/, /far from London/] },
+    { said: "those linked are not dealers", words: [/dealers/, /linked/] },
+    { said: "'never published' meant not found", words: [/never published/, /did not find/] },
+    { said: "two disputed figures typed by hand now cite their source", words: [/typed/, /source/] },
+    { said: "the borough map was removed (later sources)", words: [/map/, /after this story/, /Who gets drawn into London's county lines/] },
+    { said: "the headline said England and Wales; City Hall says across the UK", words: [/England and Wales/, /across the UK/] },
+  ],
+  "getting-out": [
+    { said: "no single top borough: Brent reported the same number", words: [/Lambeth, Newham and Croydon/, /Brent/, /own source/] },
+    { said: "the 2022 count was called an earlier report than one of 2021", words: [/2022/, /2021/, /earlier/] },
+    { said: "the first year was not 'overwhelmed'", words: [/overwhelmed/, /at capacity/] },
+    { said: "later figures were not 'more hopeful'", words: [/more hopeful/] },
+    { said: "City Hall did not value the programme", words: [/valued/, /scheme/] },
+    { said: "the council minutes' rate is not a share of young people", words: [/minutes/, /of which group/] },
+  ],
+  "what-changed-in-year-two": [
+    { said: "Year 2 is not set against Year 1 in trend words", words: [/replaced/, /overtook/, /rose/, /without a direction of change/] },
+    { said: "a shorter window finds fewer people: removed", words: [/shorter window finds fewer people/, /removed/] },
+    { said: "'not published' meant not found", words: [/not published/, /did not find/] },
+    { said: "the warning, Norwich and Havering now cite their sources", words: [/warning/, /Norwich/, /Havering/, /cite/] },
+  ],
+  "who-is-drawn-in": [
+    { said: "the paragraph on how people are drawn in was removed", words: [/drawn into county lines/, /City Hall's blog/, /removed the paragraph/] },
+    { said: "'published no figures' on approaches meant we found none", words: [/no figures/, /approached/, /found none/] },
+    { said: "not 'overwhelmingly male and mostly young'", words: [/overwhelmingly male/, /nine in ten/] },
+    { said: "the national male share came via a trade magazine", words: [/National Crime Agency/, /trade magazine/] },
+    { said: "train links: believed to be, not exploited as fact", words: [/train/, /believed to be exploiting/] },
+  ],
+};
+
 describe("nothing is lost from the story pages (issue 23)", () => {
   it("has a baseline of four stories, each with listed sources, footnotes and figures with credits", () => {
     expect(baseline.made.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -62,11 +101,27 @@ describe("nothing is lost from the story pages (issue 23)", () => {
       expect(lost).toEqual([]);
     });
 
-    // ---- Corrections: the comparison goes here (issue 23, point 6) ----
-    // Every correction the story had before the move must still be on its page (at the foot). That
-    // `it` is added separately, with the hand-rewritten corrections text, by the engineer who moves
-    // the corrections; the inventory above deliberately leaves corrections out. (This is a comment,
-    // not an empty describe block: vitest fails a suite with no test in it.)
+    it("still makes every correction its 1 December 2026 note made, each as its own item at the foot, on /corrections/ and in the feed", () => {
+      const made = CORRECTIONS_MADE[story]!;
+      expect(made.length, story).toBeGreaterThan(0);
+      const { document } = parseHTML(page(story));
+      const doc = document as unknown as Document;
+      // At the foot: after the story's text, before its sources.
+      const section = doc.querySelector("article > .story-body + section#corrections + section.story-sources")?.previousElementSibling;
+      expect(section?.id, `${story}: corrections between the story's text and its sources`).toBe("corrections");
+      const items = [...section!.querySelectorAll("li[id]")].map((li) => ({ id: li.id, text: li.textContent!.replace(/\s+/g, " ") }));
+      const listed = readFileSync(join(out, "corrections/index.html"), "utf8");
+      const feed = readFileSync(join(out, "rss.xml"), "utf8");
+      for (const { said, words } of made) {
+        const item = items.find((i) => words.every((w) => w.test(i.text)));
+        expect(item, `${story}: no correction item says ${said} (${words.join(" ")})`).toBeDefined();
+        expect(listed, `${story}: ${said} on /corrections/`).toContain(`href="/stories/${story}/#${item!.id}"`);
+        expect(feed, `${story}: ${said} in the feed`).toContain(`<guid isPermaLink="true">https://county-lines.example.org/stories/${story}/#${item!.id}</guid>`);
+      }
+      // Dataset and version names moved to the Data page's changelog, which the section links to.
+      expect(items.filter((i) => /\d{4}-\d{2}-\d{2}(?:-c\d)?|rescue-and-response|programme-outcomes/.test(i.text))).toEqual([]);
+      expect(section!.querySelector('a[href$="data/#changelog"]'), `${story}: link to the changelog`).not.toBeNull();
+    });
   });
 
   describe("the comparison fails when something is taken out of a built page", () => {
