@@ -116,7 +116,9 @@ describe("nothing is lost from the story pages (issue 23)", () => {
         const item = items.find((i) => words.every((w) => w.test(i.text)));
         expect(item, `${story}: no correction item says ${said} (${words.join(" ")})`).toBeDefined();
         expect(listed, `${story}: ${said} on /corrections/`).toContain(`href="/stories/${story}/#${item!.id}"`);
-        expect(feed, `${story}: ${said} in the feed`).toContain(`<guid isPermaLink="true">https://county-lines.example.org/stories/${story}/#${item!.id}</guid>`);
+        expect(feed, `${story}: ${said} in the feed`).toContain(
+          `<guid isPermaLink="true">https://county-lines.example.org/stories/${story}/#${item!.id}</guid>`,
+        );
       }
       // Dataset and version names moved to the Data page's changelog, which the section links to.
       expect(items.filter((i) => /\d{4}-\d{2}-\d{2}(?:-c\d)?|rescue-and-response|programme-outcomes/.test(i.text))).toEqual([]);

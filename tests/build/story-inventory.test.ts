@@ -166,7 +166,9 @@ describe("lostItems", () => {
     ]);
     const noBibtex = AFTER.replace(`<pre>${BIBTEX}</pre>`, "");
     expect(allLost(before, noBibtex)).toEqual([
-      expect.stringMatching(/^example: figure #chart-map: citation \(bibtex\) "@misc\{county-lines-chart-map-v1,.*: this citation \(its key, date and addresses\) is not in the figure$/),
+      expect.stringMatching(
+        /^example: figure #chart-map: citation \(bibtex\) "@misc\{county-lines-chart-map-v1,.*: this citation \(its key, date and addresses\) is not in the figure$/,
+      ),
     ]);
   });
 
