@@ -8,6 +8,7 @@
  * - scaling: the same build on synthetic stories holding 10, 100 and 1,000 charts (in a temporary copy,
  *   never published), with time per chart, peak memory and the fitted per-chart cost;
  * - gzip bytes of every page (CSS inline: what that costs each page), and the JavaScript bytes shipped;
+ *   the front page with the pictures on its first screen, and with all of them;
  * - reader cost side by side: our inline-SVG page against the same chart drawn in the browser by an
  *   esbuild bundle of Observable Plot and the same chart module, and against the floor (the same
  *   HTML bytes with nothing to draw), all from one nginx, 10 cold loads each in Chromium with 4x CPU
@@ -90,7 +91,7 @@ console.log(
 
 // 3. Page weight: each HTML page (CSS and SVG inline) plus any stylesheet it links, gzip -9.
 const all = files(out);
-const { jsBytes, mainStory, storyTotals, inlineCssCosts } = pageWeights(out, all);
+const { jsBytes, mainStory, storyTotals, inlineCssCosts, front } = pageWeights(out, all);
 
 console.log("\n## Targets\n");
 console.log(`- 0 B JavaScript on every page: ${jsBytes} B → ${verdict(jsBytes === 0)}`);
@@ -120,6 +121,12 @@ summary.push([
 ]);
 summary.push(["JavaScript shipped, any page", `${jsBytes} B`, "0 B", verdict(jsBytes === 0)]);
 summary.push(["Main story page, gzip (CSS and charts inline)", `${(mainStory / KB).toFixed(1)} KB`, "≤ 80 KB", verdict(mainStory <= 80 * KB)]);
+summary.push([
+  `Front page: HTML gzip + the picture(s) on its first screen; with all ${front.images} pictures`,
+  `${(front.html / KB).toFixed(1)} KB + ${(front.firstScreen / KB).toFixed(1)} KB = ${((front.html + front.firstScreen) / KB).toFixed(1)} KB; ${((front.html + front.allImages) / KB).toFixed(1)} KB`,
+  "",
+  "",
+]);
 summary.push(["Inline CSS, added to each page (gzip, median of all pages)", `${(median(inlineCssCosts) / KB).toFixed(1)} KB`, "", ""]);
 
 // 5. Reader cost: the same chart as our static page and drawn in the browser by Plot.
