@@ -46,8 +46,18 @@ export function checkFrontmatter(path: string, source: string): void {
   if (!problem) return;
   const { issue, position, missing } = problem;
   const field = issue.path.map(String).join(".");
+  const expected = issue.message.replace(/^expected text: /, "");
+  // A field missing inside an entry (a correction's id) is named at the entry it belongs to.
+  if (missing && position && issue.path.length > 1) {
+    const key = String(issue.path.at(-1));
+    fail(
+      position.line,
+      position.column,
+      `frontmatter "${issue.path.slice(0, -1).map(String).join(".")}" is missing "${key}": add a line "${key}: …" to it (${expected})`,
+    );
+  }
   if (!position || missing) {
-    fail(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${issue.message.replace(/^expected text: /, "")})`);
+    fail(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${expected})`);
   }
   fail(position!.line, position!.column, `frontmatter "${field}": ${issue.message}`);
 }
