@@ -94,7 +94,7 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
     }
   });
 
-  it("each figure offers its citation, a PNG and an SVG in its embed-or-download details, cited at its embed page", () => {
+  it("each figure offers its citation, a PNG and an SVG in its 'Sources and downloads' disclosure, cited at its embed page", () => {
     let figures = 0;
     for (const slug of readdirSync(join(out, "stories"))) {
       const page = doc(`stories/${slug}/index.html`);
