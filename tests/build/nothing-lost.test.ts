@@ -38,6 +38,11 @@ const CORRECTIONS_MADE: Record<string, { said: string; words: RegExp[] }[]> = {
     { said: "two disputed figures typed by hand now cite their source", words: [/typed/, /source/] },
     { said: "the borough map was removed (later sources)", words: [/map/, /after this story/, /Who gets drawn into London's county lines/] },
     { said: "the headline said England and Wales; City Hall says across the UK", words: [/England and Wales/, /across the UK/] },
+    // Claims whose meaning changed on 1 December 2026 that the note left out (issue 24's audit, M4).
+    { said: "not 'nearly all' male", words: [/nearly all/, /nine in ten/] },
+    { said: "'most were' young was our judgement", words: [/most were/, /City Hall's description/] },
+    { said: "the age chart's title added two bands", words: [/age chart's title/, /15 to 19/] },
+    { said: "the borough map's title: sent the most referrals", words: [/sent the most/, /Brent/] },
   ],
   "getting-out": [
     { said: "no single top borough: Brent reported the same number", words: [/Lambeth, Newham and Croydon/, /Brent/, /own source/] },
