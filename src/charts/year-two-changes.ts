@@ -1,7 +1,8 @@
 import { pairedChart } from "./bar-chart";
 
 /**
- * Year 1 against Year 2 for the places sourced in both; never a computed change. Havering's Year 1
+ * Year 1 against Year 2 for the destination areas sourced in both, each year's top town (a
+ * different town in each) and Havering's own residents; never a computed change. Havering's Year 1
  * count was first published with Year 2, so it is read from the later version (marked restated there).
  */
 export default pairedChart({
@@ -15,9 +16,9 @@ export default pairedChart({
     { label: "Norfolk", before: "norfolk", after: "norfolk" },
     { label: "Suffolk", before: "suffolk", after: "suffolk" },
     { label: "Top town", before: "norwich", after: "brighton", nameColumn: "town" },
-    { label: "Havering (London borough)", before: { later: "havering-linked-year-1" }, after: "havering-linked" },
+    { label: "Havering residents (London borough)", before: { later: "havering-linked-year-1" }, after: "havering-linked" },
   ],
   sides: ["Year 1", "Year 2"],
-  axisLabel: "Londoners linked to lines in the place",
+  axisLabel: "Londoners linked to county lines",
   afterword: "We found no counts for other places in both years.",
 });

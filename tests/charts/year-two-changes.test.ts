@@ -11,7 +11,7 @@ const chart = chartContract("year-two-changes", {
     { label: "Suffolk", before: "2019-09-18-c1:destinations/suffolk", after: "2020-09-30-c1:destinations/suffolk" },
     { label: "Top town", before: "2019-09-18-c1:towns/norwich", after: "2020-09-30-c1:towns/brighton" },
     // Havering's Year 1 count was first published with Year 2: read from the later version.
-    { label: "Havering (London borough)", before: "2020-09-30-c1:boroughs/havering-linked-year-1", after: "2020-09-30-c1:boroughs/havering-linked" },
+    { label: "Havering residents (London borough)", before: "2020-09-30-c1:boroughs/havering-linked-year-1", after: "2020-09-30-c1:boroughs/havering-linked" },
   ],
 });
 
@@ -21,7 +21,7 @@ it("year-two-changes: compares only the places published for both years, each ye
     ["Norfolk", "416", "198†"],
     ["Suffolk", "238", "113†"],
     ["Top town", "Norwich, 167", "Brighton, 128†"],
-    ["Havering (London borough)", "48†", "64†"],
+    ["Havering residents (London borough)", "48†", "64†"],
   ]);
   const texts = [...parseSvg(chart.svg.wide).querySelectorAll("text")].map((t) => t.textContent);
   expect(texts).toContain("167  Norwich, Year 1");

@@ -7,7 +7,7 @@ import type { DatasetId } from "../schema/tables";
 export const catalog: Readonly<Record<DatasetId, string>> = {
   "rescue-and-response": "2020-09-30-c1",
   national: "2019-01-30-c1",
-  "programme-outcomes": "2022-07-27-c1",
+  "programme-outcomes": "2022-07-27-c2",
   "police-force-areas": "2018-04-01",
   "london-boroughs": "2018-04-01",
 };
