@@ -313,7 +313,7 @@ describe("the production build", () => {
       .flatMap((d) => readdirSync(join("data", d.name)).map((v) => `${d.name}-${v}`));
     expect(versions.length).toBeGreaterThanOrEqual(6);
     for (const version of versions) expect(data).toContain(`href="#${version}"`);
-    const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-c1-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
+    const diff = /<details class="version-diff" id="diff-rescue-and-response-2019-09-18-c2-2020-09-30">([\s\S]*?)<\/details>/.exec(data)?.[1] ?? "";
     expect(text(diff)).toMatch(
       /Norfolk norfolk\s*destinations\s*416 \(Research period\)\s*198† \(Year 2 analysis period\)\s*Changed: value, rank, period, status, sources/,
     );
