@@ -23,6 +23,7 @@ import { sha256 } from "../src/data/files/sha256";
 import { VERSION_PATTERN } from "../src/data/schema/meta-schema";
 import { dataPath, projectRoot } from "../src/data/files/paths";
 import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/data/files/seals";
+import { checkChangesWords, checkNotesHeading, renameNotesHeading } from "../src/data/versions/draft-checks";
 
 /** What `new` writes into `changes`; `seal` refuses a version that still says it. */
 export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous version, and why, in plain words (no trend words).";
@@ -61,7 +62,10 @@ function writeMetaJson(dataset: string, version: string, root: string, meta: obj
   writeFileSync(dataPath(root, dataset, version, "meta.json"), `${JSON.stringify(meta, null, 2)}\n`);
 }
 
-/** `new`: copies the latest version (or `from`) into a new draft folder. Returns the lines to print. */
+/**
+ * `new`: copies the latest version (or `from`) into a new draft folder, and makes its NOTES.md heading
+ * name the new version. Returns the lines to print.
+ */
 export function newVersion(
   dataset: string,
   version: string,
@@ -83,8 +87,12 @@ export function newVersion(
   meta.published = published ?? today;
   meta.changes = CHANGES_PLACEHOLDER;
   writeMetaJson(dataset, version, root, meta);
+  const heading = renameNotesHeading(root, dataset, source, version);
   return [
     `Created data/${dataset}/${version}/, a draft copied from ${source}. It is not published until you seal it.`,
+    heading
+      ? `Its NOTES.md heading now names ${version}: ${heading}`
+      : `Its NOTES.md heading does not name ${source}, so it was left as it is: make it name ${version} (seal checks it).`,
     "Next:",
     `  1. Edit the CSV files and NOTES.md in data/${dataset}/${version}/ (see data/README.md).`,
     `  2. In its meta.json, replace the "changes" text: what changed since ${source}, and why.`,
@@ -95,7 +103,11 @@ export function newVersion(
   ];
 }
 
-/** `seal`: checksums into meta.json, the full check, then the record of published bytes. */
+/**
+ * `seal`: refuses a draft whose `changes` still holds the placeholder or uses a trend word, or whose
+ * NOTES.md is headed with another version; then checksums into meta.json, the full check, and the
+ * record of published bytes. Returns the lines to print.
+ */
 export function sealVersion(target: string, root = projectRoot): string[] {
   const [dataset, version, extra] = target.split("/");
   if (!dataset || !version || extra !== undefined)
@@ -108,6 +120,9 @@ export function sealVersion(target: string, root = projectRoot): string[] {
   const meta = readMetaJson(dataset, version, root);
   if (meta.changes.trim() === CHANGES_PLACEHOLDER)
     throw new UsageError(`data/${dataset}/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`);
+  // The draft's own words, before anything is written: no trend words, and notes headed with this version.
+  checkChangesWords(root, dataset, version);
+  checkNotesHeading(root, dataset, version);
   const updated: string[] = [];
   for (const file of meta.files) {
     const path = dataPath(root, dataset, version, file.name);

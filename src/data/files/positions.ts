@@ -44,6 +44,22 @@ export function parsePositioned(text: string, lineOffset = 0) {
       }
       return found;
     },
+    /**
+     * Where the character at `index` of a text value is in the file, so a message can point at a word
+     * inside it. Exact for a one-line JSON string (escapes such as `\"` or `\u2019` are counted as the
+     * characters they stand for) and for a plain YAML scalar on one line; otherwise the value's start.
+     */
+    positionInText(path: readonly PropertyKey[], index: number): Position | undefined {
+      let node: unknown = doc.contents;
+      for (const key of path) node = isMap(node) ? node.get(key, true) : isSeq(node) ? node.get(key as number, true) : undefined;
+      if (!isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+      const start = node.range[0];
+      if (node.type === "PLAIN" && text.slice(start, start + node.value.length) === node.value) return at(start + index);
+      if (node.type !== "QUOTE_DOUBLE") return at(start);
+      let offset = start + 1; // past the opening quote
+      for (let i = 0; i < index && offset < node.range[1]; i++) offset += text[offset] !== "\\" ? 1 : text[offset + 1] === "u" ? 6 : 2;
+      return at(offset);
+    },
     at,
   };
 }

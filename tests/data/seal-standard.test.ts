@@ -1,0 +1,140 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkAll, newVersion, sealVersion } from "../../scripts/data";
+import { hermeticEnv } from "../support/build-site";
+import { copyProject } from "../../scripts/lib/project-copy";
+
+// Issue 24, point 6: seal keeps the editorial standard (no trend words in `changes`, NOTES.md headed
+// with its own version) and new starts a draft with the right heading. All on a throwaway copy.
+const project = copyProject("cl-seal-standard-");
+const root = project.root;
+afterAll(project.remove);
+const folder = (v: string) => join(root, "data/national", v);
+const read = (path: string) => readFileSync(path, "utf8");
+const metaPath = join(folder("2019-01-30-c2"), "meta.json");
+const notesPath = join(folder("2019-01-30-c2"), "NOTES.md");
+const sealsPath = join(root, "data/published-versions.json");
+
+/** Writes a `changes` text into the draft's meta.json as the tool writes meta.json (line 149; the text's first character is at column 15, after `  "changes": "`). */
+function setChanges(changes: string, version = "2019-01-30-c2"): void {
+  const path = join(folder(version), "meta.json");
+  const meta = JSON.parse(read(path)) as { changes: string };
+  meta.changes = changes;
+  writeFileSync(path, `${JSON.stringify(meta, null, 2)}\n`);
+}
+
+const FIX =
+  "say what each version holds, side by side, without a direction of change (two counts over windows of different length, or from different sources, are not a trend)";
+
+describe("npm run data keeps the standard: no trend words in changes, NOTES.md headed with its own version", () => {
+  it("new: the copied NOTES.md's heading names the new version; the notes below it are copied as they are", () => {
+    const lines = newVersion("national", "2019-01-30-c2", { today: "2026-12-02" }, root);
+    expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c2: # National figures (version 2019-01-30-c2)");
+    const [heading, ...rest] = read(notesPath).split("\n");
+    const [oldHeading, ...oldRest] = read(join(folder("2019-01-30-c1"), "NOTES.md")).split("\n");
+    expect(oldHeading).toBe("# National figures (version 2019-01-30-c1)");
+    expect(heading).toBe("# National figures (version 2019-01-30-c2)");
+    expect(rest).toEqual(oldRest);
+  });
+
+  it('seal: refuses "fell from 88 to 87 percent", at its line and column in meta.json, writing nothing', () => {
+    setChanges("The rate fell from 88 to 87 percent.");
+    const before = [read(metaPath), read(sealsPath)];
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      `data/national/2019-01-30-c2/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}`,
+    );
+    expect([read(metaPath), read(sealsPath)]).toEqual(before);
+  });
+
+  it.each([
+    ["Hampshire rose to first place.", "rose", 25],
+    ["Referrals Rose in Year 2.", "Rose", 25],
+    ["Hampshire overtook Norfolk.", "overtook", 25],
+    ["The count more than doubled.", "doubled", 35],
+    ["Year 2 holds 3,290, down from 4,013.", "down from", 35],
+    ["Year 2 replaced Year 1 as the count to cite.", "replaced", 22],
+    ["An increase of 5 percent.", "increase", 18],
+    ['The "top town" Brighton climbed.', "climbed", 41], // two escaped quotes before it in the file
+  ])("seal: refuses %j, naming %j", (changes, word, column) => {
+    setChanges(changes);
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      `data/national/2019-01-30-c2/meta.json:149:${column}: "changes" uses the trend word "${word}": ${FIX}`,
+    );
+  });
+
+  it("seal: names the first trend word's place and every other one after it", () => {
+    setChanges("Referrals rose, Norfolk fell from first, and the total went down from 4,013.");
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      `data/national/2019-01-30-c2/meta.json:149:25: "changes" uses the trend word "rose" (and after it "fell", "went down"): ${FIX}`,
+    );
+  });
+
+  it("seal, run as npm run data: exit code 1, the problem, and nothing sealed or recorded", () => {
+    setChanges("The rate fell from 88 to 87 percent.");
+    const before = [read(metaPath), read(sealsPath)];
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c2"], {
+        cwd: root,
+        env: hermeticEnv(),
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toBe(
+      `Problem: data/national/2019-01-30-c2/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}\nNothing was sealed or recorded. Fix it and run the command again.\n`,
+    );
+    expect([read(metaPath), read(sealsPath)]).toEqual(before);
+  });
+
+  it("seal: refuses a NOTES.md still headed with the version it was copied from, naming both versions", () => {
+    setChanges("Year 2 holds 3,290; Year 1 held 4,013, over a longer window.");
+    const good = read(notesPath);
+    writeFileSync(notesPath, read(join(folder("2019-01-30-c1"), "NOTES.md")));
+    const before = [read(metaPath), read(sealsPath)];
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      "data/national/2019-01-30-c2/NOTES.md:1:29: the first heading names version 2019-01-30-c1, but this is version 2019-01-30-c2: name 2019-01-30-c2 there, and check that the notes below it describe this version",
+    );
+    expect([read(metaPath), read(sealsPath)]).toEqual(before);
+    writeFileSync(notesPath, good.replace("# National figures (version 2019-01-30-c2)", "# National figures"));
+    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
+      'data/national/2019-01-30-c2/NOTES.md:1: the first heading names no version: end it with "(version 2019-01-30-c2)", as every NOTES.md does',
+    );
+    writeFileSync(notesPath, good);
+  });
+
+  it("new: rewrites every mention of the copied version on the heading line, and says so when the heading does not name it", () => {
+    writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures, 2019-01-30-c2 (version 2019-01-30-c2, after 2019-01-30-c1)"));
+    try {
+      const lines = newVersion("national", "2019-01-30-c3", { from: "2019-01-30-c2", today: "2026-12-02" }, root);
+      expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c3: # National figures, 2019-01-30-c3 (version 2019-01-30-c3, after 2019-01-30-c1)");
+      // The other version on the line is not the copied one, so it stays, and seal names it.
+      setChanges("A test version.", "2019-01-30-c3");
+      expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+        "data/national/2019-01-30-c3/NOTES.md:1:65: the first heading names version 2019-01-30-c1, but this is version 2019-01-30-c3: name 2019-01-30-c3 there, and check that the notes below it describe this version",
+      );
+      rmSync(folder("2019-01-30-c3"), { recursive: true });
+      writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures"));
+      expect(newVersion("national", "2019-01-30-c3", { from: "2019-01-30-c2", today: "2026-12-02" }, root)[1]).toBe(
+        "Its NOTES.md heading does not name 2019-01-30-c2, so it was left as it is: make it name 2019-01-30-c3 (seal checks it).",
+      );
+      expect(read(join(folder("2019-01-30-c3"), "NOTES.md")).split("\n")[0]).toBe("# National figures");
+    } finally {
+      rmSync(folder("2019-01-30-c3"), { recursive: true, force: true });
+      writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures (version 2019-01-30-c2)"));
+    }
+  });
+
+  it("seal: accepts a changes text that sets the versions side by side; every published version still passes the checks", () => {
+    setChanges("Year 2 holds 3,290; Year 1 held 4,013, over a longer window.");
+    expect(sealVersion("national/2019-01-30-c2", root)[0]).toBe("Checked data/national/2019-01-30-c2/: every file and row is valid.");
+    // Published before the check existed, rescue-and-response/2020-09-30 says "down from": it is not checked again.
+    expect(read(join(root, "data/rescue-and-response/2020-09-30/meta.json"))).toContain("down from 4,013");
+    expect(checkAll(root)).toEqual(["All 11 dataset versions and every story's frontmatter pass the build's checks.", "Every version is sealed."]);
+  });
+});
