@@ -135,6 +135,6 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     expect(sealVersion("national/2019-01-30-c2", root)[0]).toBe("Checked data/national/2019-01-30-c2/: every file and row is valid.");
     // Published before the check existed, rescue-and-response/2020-09-30 says "down from": it is not checked again.
     expect(read(join(root, "data/rescue-and-response/2020-09-30/meta.json"))).toContain("down from 4,013");
-    expect(checkAll(root)).toEqual(["All 11 dataset versions and every story's frontmatter pass the build's checks.", "Every version is sealed."]);
+    expect(checkAll(root)).toEqual(["All 13 dataset versions and every story's frontmatter pass the build's checks.", "Every version is sealed."]);
   });
 });
