@@ -13,6 +13,10 @@ declare namespace App {
     citations?: import("./data/citing/citations").NumberedSource[];
     /** The date the story speaks as of (its update, else its publication), YYYY-MM-DD. */
     asOf?: string;
+    /** Element ids already given on the page being rendered: the source list links to the first use of each passage. */
+    anchorsUsed?: Set<string>;
+    /** How many `<Cite>`s the page has rendered so far: each is numbered, as the story check numbers them. */
+    citesSeen?: number;
     /** How a figure at a data version is cited (set by the story page, which knows the stories that place charts). */
     citeFigure?: (id: string, version: string) => import("./data/citing/cite").Citable | undefined;
   }

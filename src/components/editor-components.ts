@@ -67,6 +67,12 @@ export const editorComponents = {
     .object({
       /** A source id from the story's data, e.g. "P2" (see the Sources list at the foot of the story). */
       source: text,
+      /**
+       * The passage(s) of that source the sentence rests on: ids from data/sources.json, space-separated,
+       * e.g. "top-five". The source list quotes them, word for word. Required: the story check names the
+       * passages we hold when it is missing (optional here only so that message can list them).
+       */
+      passage: z.string().optional(),
     })
     .strict(),
 };

@@ -1,5 +1,5 @@
 import type { NumberedSource } from "../data/citing/citations";
-import { creditPhrase, readSourceCredits } from "../data/citing/source-credits";
+import { creditPhrase, readSourceRecords } from "../data/citing/source-records";
 import type { Source } from "../data/schema/meta-schema";
 
 /** A run of consecutive source numbers in a credit: "3" or "5–8", linked to the first's entry in the source list. */
@@ -49,12 +49,12 @@ export function numberRuns(numbers: readonly { number: number; anchor: string }[
  * @param numbered the story's numbered source list
  */
 export function figureCredit(sources: readonly Source[], numbered: readonly NumberedSource[]): FigureCredit {
-  const credits = readSourceCredits();
+  const credits = readSourceRecords();
   const numbers = sources.flatMap((s) => numbered.filter((n) => n.source.id === s.id)).map((n) => ({ number: n.number, anchor: n.anchor }));
-  // In list order, so the phrase names sources in the order readers meet them.
-  const ordered = [...sources].sort(
-    (a, b) => (numbered.find((n) => n.source.id === a.id)?.number ?? 0) - (numbered.find((n) => n.source.id === b.id)?.number ?? 0),
-  );
+  // Only sources the story lists (those whose words it quotes), in list order, as readers meet them.
+  const ordered = sources
+    .filter((s) => numbered.some((n) => n.source.id === s.id))
+    .sort((a, b) => (numbered.find((n) => n.source.id === a.id)?.number ?? 0) - (numbered.find((n) => n.source.id === b.id)?.number ?? 0));
   return {
     phrase: creditPhrase(
       ordered.map((s) => s.id),

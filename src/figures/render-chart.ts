@@ -6,6 +6,7 @@ import { catalog } from "../data/versions/catalog";
 import { geographies } from "../data/schema/geographies";
 import { loadDataset } from "../data/versions/load-dataset";
 import type { Source } from "../data/schema/meta-schema";
+import { readSourceRecords, rowKeys, type Passage } from "../data/citing/source-records";
 import { projectRoot } from "../data/files/paths";
 import type { AnyRow, DatasetId } from "../data/schema/tables";
 import { linkedomDocument, plotToSvg, type DocumentFactory } from "../render/plot-to-svg";
@@ -34,6 +35,8 @@ export interface RenderedChart {
   readonly table: ChartTable;
   /** Sources cited by the rows shown, in meta.json order. */
   readonly sources: readonly Source[];
+  /** By source id: the passages we hold that state the rows shown (data/sources.json). */
+  readonly passages: Readonly<Record<string, readonly Passage[]>>;
   /** For maps: the boundary data's sources (attribution) and version. */
   readonly boundaries?: { readonly dataset: DatasetId; readonly version: string; readonly sources: readonly Source[] };
   /** The key above the chart. */
@@ -92,7 +95,17 @@ export function renderChart(
   id: string,
   { versions = {}, compare = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {},
 ): RenderedChart {
-  const { chart, version, data, before, rows, sources } = chartRows(id, { versions, compare, root });
+  const { chart, version, data, before, rows, sources, sourcesOf } = chartRows(id, { versions, compare, root });
+  // The passages we hold that state the rows drawn, by source, each once.
+  const records = readSourceRecords(root);
+  const passages = Object.fromEntries(
+    sources.map((s) => [
+      s.id,
+      (records.get(s.id)?.passages ?? []).filter((p) =>
+        rows.some((r) => sourcesOf(r).some((o) => o.id === s.id) && rowKeys(chart.dataset, r).some((k) => p.rows.includes(k))),
+      ),
+    ]),
+  );
   const geography = chart.boundaries;
   const boundary = geography && loadDataset(geography, versions[geography] ?? catalog[geography], root);
   const features = boundary && geography ? topologyFeatures(boundary, geographies[geography].topology, geographies[geography].object) : undefined;
@@ -120,6 +133,7 @@ export function renderChart(
     description: chart.describe(rows),
     table: chart.tabulate(rows),
     sources,
+    passages,
     before: chart.versions && before && { version: before.version },
     caveatFrom: !chart.versions && before && caveat ? { version: before.version } : undefined,
     boundaries: boundary && { dataset: boundary.id, version: boundary.version, sources: boundary.meta.sources },

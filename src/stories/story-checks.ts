@@ -62,7 +62,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
         recorder.chart(text("id")!, fail);
         charts.push({ id: text("id")!, title: text("title")!, subtitle: text("subtitle")!, notes: text("notes") });
       } else if (name === "Fact") recorder.fact(text("id")!, text("version"), fail);
-      else if (name === "Cite") recorder.source(text("source")!, fail);
+      else if (name === "Cite") recorder.source(text("source")!, text("passage"), fail);
     };
 
     return {

@@ -6,6 +6,8 @@ import type { Source } from "../data/schema/meta-schema";
 import { formatDate } from "../data/words/format-value";
 import { chartRows } from "../figures/render-chart";
 import { citableOn, describeSource, storyDate, type Citation } from "../data/citing/citations";
+import { readSourceRecords, rowKeys } from "../data/citing/source-records";
+import { citeAnchor, factAnchor, figureAnchor } from "../components/use-anchors";
 import { closest } from "./closest";
 
 /** What a story's frontmatter tells the checks: its pins and its date. */
@@ -38,11 +40,34 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
     const citable = asOf ? entries.filter((e) => citableOn(e.source, asOf)) : entries;
     if (citable.length === 0 && entries.length > 0)
       fail(
-        `${what} cites ${entries.map((e) => describeSource(e.source)).join(" and ")}, dated after this story (${dated}). A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:`,
+        `${what} cites ${[...new Map(entries.map((e) => [e.source.id, e.source])).values()].map(describeSource).join(" and ")}, dated after this story (${dated}). A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:`,
       );
     citations.push(...citable);
   };
-  const ofFact = (fact: Fact): Citation[] => fact.sources.map((source) => ({ dataset: fact.dataset, version: fact.version, source }));
+  const records = readSourceRecords();
+  /** `<Cite>`s met so far, in document order: the page numbers them alike (src/components/Cite.astro). */
+  let cites = 0;
+  /**
+   * The uses of a data row's sources: each source with the passages of it that state the row (or its
+   * period), pointing at `target`. A source whose words on the row we do not hold is left out, so the
+   * page lists only sources it can quote; if we hold no words of any of them, all are kept.
+   */
+  const forRow = (entries: readonly Citation[], keys: readonly string[], target: string): Citation[] => {
+    const quoted = entries.map((entry) => ({
+      entry,
+      passages: (records.get(entry.source.id)?.passages ?? []).filter((p) => p.rows.some((r) => keys.includes(r))),
+    }));
+    if (!quoted.some((q) => q.passages.length)) return [...entries];
+    return quoted
+      .filter((q) => q.passages.length)
+      .flatMap(({ entry, passages }) => [entry, ...passages.map((p) => ({ ...entry, passage: { id: p.id, text: p.text, target } }))]);
+  };
+  const ofFact = (fact: Fact, version?: string): Citation[] =>
+    forRow(
+      fact.sources.map((source) => ({ dataset: fact.dataset, version: fact.version, source })),
+      rowKeys(fact.dataset, fact.row),
+      factAnchor(fact.id, version),
+    );
   let everyFact: Fact[] | undefined;
 
   return {
@@ -75,8 +100,16 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
         const own = sourcesOf(row);
         if (asOf && own.length > 0 && !own.some((s) => citableOn(s, asOf))) cite(fail, `<Chart id="${id}"> (row "${row.id}")`, own.map(entry));
       }
-      // In the order the figure credits them (meta.json order), as a reader meets them.
-      cite(fail, `<Chart id="${id}">`, sources.map(entry));
+      // The sources whose words on the rows drawn we hold, in the order the figure credits them
+      // (meta.json order), as a reader meets them; then those passages, pointing at the figure.
+      const used = rows.flatMap((row) => forRow(sourcesOf(row).map(entry), rowKeys(chart.dataset, row), figureAnchor(id)));
+      const kept = new Set(used.map((c) => c.source.id));
+      cite(fail, `<Chart id="${id}">`, sources.filter((s) => kept.has(s.id)).map(entry));
+      cite(
+        fail,
+        `<Chart id="${id}">`,
+        used.filter((c) => c.passage),
+      );
     },
 
     /** A `<Fact id>` of the pinned data, or `<Fact id version>` of a version the story pins or compares with. */
@@ -88,7 +121,7 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
         } catch (error) {
           fail(`<Fact id="${id}" version="${version}">: ${(error as Error).message}`);
         }
-        return cite(fail, `<Fact id="${id}" version="${version}">`, ofFact(fact!));
+        return cite(fail, `<Fact id="${id}" version="${version}">`, ofFact(fact!, version));
       }
       // Suggest only ids of the datasets the story pins: the others cannot be used without a pin.
       const ids = getFacts()
@@ -107,17 +140,33 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
       cite(fail, `<Fact id="${id}">`, ofFact(fact!));
     },
 
-    /** A `<Cite source>`: a source declared by a dataset version the story pins (or compares with). */
-    source(source: string, fail: Fail) {
+    /**
+     * A `<Cite source passage>`: a source declared by a dataset version the story pins (or compares
+     * with), and the passage(s) of it we hold that the sentence rests on (space-separated ids).
+     */
+    source(source: string, passage: string | undefined, fail: Fail) {
       const declaring = [...Object.entries(pins), ...Object.entries(compare)].map(([dataset, v]) => loadDataset(dataset, v!));
       const home = declaring.find((d) => d.meta.sources.some((s) => s.id === source));
       const ids = [...new Set(declaring.flatMap((d) => d.meta.sources.map((s) => s.id)))];
       if (!home) fail(`<Cite source="${source}">: unknown source id. The story's data cites: ${ids.join(", ")}`);
-      cite(
-        fail,
-        `<Cite source="${source}">`,
-        home!.meta.sources.filter((s) => s.id === source).map((s) => ({ dataset: home!.id, version: home!.version, source: s })),
-      );
+      const held = records.get(source)?.passages ?? [];
+      const list = held.map((p) => `${p.id} ("${p.text.split(/\s+/).slice(0, 8).join(" ")}…")`).join("; ");
+      const wanted = (passage ?? "").split(/\s+/).filter(Boolean);
+      if (held.length === 0)
+        fail(
+          `<Cite source="${source}">: we hold no passage of ${source} (data/sources.json), so nothing it says can be checked; cite a source whose words we hold, or add the passage to data/sources.json`,
+        );
+      if (wanted.length === 0)
+        fail(`<Cite source="${source}">: say which passage the sentence rests on, e.g. passage="${held[0]!.id}". The passages we hold from ${source}: ${list}`);
+      const entry = home!.meta.sources.filter((s) => s.id === source).map((s) => ({ dataset: home!.id, version: home!.version, source: s }))[0]!;
+      cites += 1;
+      const uses = wanted.map((id) => {
+        const p = held.find((h) => h.id === id);
+        if (!p)
+          fail(`<Cite source="${source}" passage="${id}">: no passage "${id}" of ${source} in data/sources.json. The passages we hold from ${source}: ${list}`);
+        return { ...entry, passage: { id: p!.id, text: p!.text, target: citeAnchor(cites) } };
+      });
+      cite(fail, `<Cite source="${source}">`, [entry, ...uses]);
     },
   };
 }

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, inject, it } from "vitest";
-import { lostItems, type InventoryFile } from "../support/story-inventory";
+import { lostItems, storyInventory, type InventoryFile } from "../support/story-inventory";
 
 /** The shared root build (tests/support/shared-builds.ts). */
 const { out } = inject("rootBuild");
@@ -29,7 +29,7 @@ const page = (story: string): string => {
  */
 const CORRECTIONS_MADE: Record<string, { said: string; words: RegExp[] }[]> = {
   "county-lines-london": [
-    { said: "Southend and Basildon's counts are referrals, removed", words: [/Southend/, /Basildon/, /referrals/, /removed/] },
+    { said: "Southend and Basildon's counts are part of a disputed Essex figure, removed", words: [/Southend/, /Basildon/, /Essex/, /removed/] },
     { said: "the 2017 and 2018 line counts are not a rise", words: [/2017/, /2018/, /rise/, /separately/] },
     { said: "not the first of its kind", words: [/first of its kind/] },
     { said: "Norfolk was not described as far from London", words: [/Norfolk/, /far from London/] },
@@ -67,6 +67,21 @@ const CORRECTIONS_MADE: Record<string, { said: string; words: RegExp[] }[]> = {
   ],
 };
 
+/**
+ * Sources a story no longer lists, on purpose (issue 24): the list names a source only where the page
+ * rests on words of it we hold, word for word (data/sources.json). These rows' other sources carry the
+ * figures; each figure's full credit still names these. Listed by hand from the records' passages.
+ */
+const UNQUOTED: Record<string, string[]> = {
+  // S8, P4: their words on 4,013 and "more than 4,000" are not among the passages we hold; S22, P14, S23
+  // likewise for the national figures (S21, S24 and P10 carry them).
+  "county-lines-london": ["S8", "P4", "S22", "P14", "S23"],
+  // Year 1's total, compared with: S1 and P2 carry it.
+  "what-changed-in-year-two": ["S7", "S8", "S9"],
+  "who-is-drawn-in": ["S8"],
+  "getting-out": [],
+};
+
 describe("nothing is lost from the story pages (issue 23)", () => {
   it("has a baseline of four stories, each with listed sources, footnotes and figures with credits", () => {
     expect(baseline.made.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -89,13 +104,13 @@ describe("nothing is lost from the story pages (issue 23)", () => {
     const before = baseline.stories[story]!;
 
     it("still lists every source, with its publisher, title, link, date and licence", () => {
-      const { checked, lost } = lostItems(before, page(story)).sources;
+      const { checked, lost } = lostItems(before, page(story), UNQUOTED[story]).sources;
       expect(checked).toBe(before.sources.length);
       expect(lost).toEqual([]);
     });
 
     it("still has every footnote, each pointing at the same source", () => {
-      const { checked, lost } = lostItems(before, page(story)).footnotes;
+      const { checked, lost } = lostItems(before, page(story), UNQUOTED[story]).footnotes;
       expect(checked).toBe(before.footnotes.length);
       expect(lost).toEqual([]);
     });
@@ -164,14 +179,18 @@ describe("nothing is lost from the story pages (issue 23)", () => {
       ]);
     });
 
-    it("counts a footnote lost even when the same number and source remain elsewhere", () => {
-      const times = (note: { number: string; sourceId: string }) =>
-        before.footnotes.filter((n) => n.number === note.number && n.sourceId === note.sourceId).length;
-      const note = before.footnotes.find((n) => times(n) > 1);
-      if (!note) throw new Error(`no footnote of ${story} appears twice`);
-      const had = times(note);
-      const html = without((a) => !!a.closest("sup") && a.textContent?.trim() === note.number);
-      expect(lostItems(before, html).footnotes.lost).toEqual([`${story}: footnote ${note.number} → [${note.sourceId}]: ${had} before, ${had - 1} now`]);
+    it("counts a footnote lost even when the same source is footnoted elsewhere", () => {
+      const times = (notes: readonly { sourceId?: string }[], id: string) => notes.filter((n) => n.sourceId === id).length;
+      const now = storyInventory(page(story)).footnotes;
+      // A source footnoted more than once, as often now as before: one footnote fewer is a loss.
+      const id = [...new Set(before.footnotes.map((n) => n.sourceId))].find(
+        (s) => times(before.footnotes, s) > 1 && times(now, s) === times(before.footnotes, s),
+      );
+      if (!id) throw new Error(`no source of ${story} is footnoted twice, as often as before`);
+      const anchor = now.find((n) => n.sourceId === id)!.number;
+      const had = times(before.footnotes, id);
+      const html = without((a) => !!a.closest("sup") && a.textContent?.trim() === anchor);
+      expect(lostItems(before, html).footnotes.lost).toEqual([`${story}: footnote → [${id}]: ${had} before, ${had - 1} now`]);
     });
   });
 });

@@ -182,7 +182,7 @@ describe("lostItems", () => {
       `example: source list: [P14] Hansard, UK Parliament, "County Lines Exploitation: London" (${HANSARD}): its link is there, but its entry lacks licence "Parliamentary copyright."`,
     ]);
     const oneFootnoteLess = AFTER.replace('A fact<sup class="fact-ref"><a href="#source-1">1</a></sup>', "A fact");
-    expect(lostItems(before, oneFootnoteLess).footnotes.lost).toEqual(["example: footnote 1 → [S1]: 2 before, 1 now"]);
+    expect(lostItems(before, oneFootnoteLess).footnotes.lost).toEqual(["example: footnote → [S1]: 2 before, 1 now"]);
     const noFigure = edited(AFTER, (doc) => doc.getElementById("chart-map")!.remove());
     expect(lostItems(before, noFigure).figures.lost).toEqual(["example: figure #chart-map is gone, with its 13 credit items"]);
   });

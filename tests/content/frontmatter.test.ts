@@ -108,7 +108,7 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
     const withPins = (pins: string) => VALID.replace("---\n\nText", `${pins}---\n\nText`);
     expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-09-18"\n'))).toBe("");
     expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-01-01"\n'))).toBe(
-      `${FILE}:10:3: frontmatter "compare.rescue-and-response": no version "2019-01-01" of rescue-and-response; available: 2019-09-18, 2019-09-18-c1, 2020-09-30, 2020-09-30-c1`,
+      `${FILE}:10:3: frontmatter "compare.rescue-and-response": no version "2019-01-01" of rescue-and-response; available: 2019-09-18, 2019-09-18-c1, 2019-09-18-c2, 2020-09-30, 2020-09-30-c1`,
     );
     expect(message(withPins('compare:\n  rescue-and-response: "2019-09-18"\n'))).toBe(
       `${FILE}:8:3: frontmatter "compare.rescue-and-response": pin the version you compare against under data: first (data: rescue-and-response: "…")`,

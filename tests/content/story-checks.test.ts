@@ -30,7 +30,9 @@ function check(mdx: string, frontmatter: object = { data: YEAR_1 }, report: Stor
 describe("story checks (each editor mistake and its exact message)", () => {
   it("accepts a story that uses the editor surface correctly", () => {
     expect(
-      check(`Intro.\n\n<Fact id="linked-total" /> people, see <Cite source="P2" />.\n\n<Chart id="destinations" title="Norfolk led" subtitle="By area" />\n`),
+      check(
+        `Intro.\n\n<Fact id="linked-total" /> people, see <Cite source="P2" passage="top-five" />.\n\n<Chart id="destinations" title="Norfolk led" subtitle="By area" />\n`,
+      ),
     ).toBe("");
   });
 
@@ -69,8 +71,25 @@ describe("story checks (each editor mistake and its exact message)", () => {
     );
   });
 
+  it("a <Cite> names the passage it rests on: one we hold, word for word, listed when it is missing or wrong", () => {
+    const held =
+      `The passages we hold from P2: linked-total-rounded ("New figures reveal more than 4,000 young people…"); ` +
+      `top-five ("with the 'top five' being Norfolk, Hampshire, Essex,…"); london-share ("with 15 per cent of all activity originating…"); ` +
+      `first-year-referrals ("In its first year, 568 young people were…"); at-capacity ("All three are at capacity and have referrals…")`;
+    expect(check(`City Hall said so <Cite source="P2" />.\n`)).toBe(
+      `${FILE}:1:19: <Cite source="P2">: say which passage the sentence rests on, e.g. passage="linked-total-rounded". ${held}`,
+    );
+    expect(check(`City Hall said so <Cite source="P2" passage="top-fve" />.\n`)).toBe(
+      `${FILE}:1:19: <Cite source="P2" passage="top-fve">: no passage "top-fve" of P2 in data/sources.json. ${held}`,
+    );
+    // We hold no words of City Hall's blog: it cannot carry a claim.
+    expect(check(`City Hall's blog said so <Cite source="P4" passage="x" />.\n`)).toBe(
+      `${FILE}:1:26: <Cite source="P4">: we hold no passage of P4 (data/sources.json), so nothing it says can be checked; cite a source whose words we hold, or add the passage to data/sources.json`,
+    );
+  });
+
   it("an unknown source in <Cite> lists the story's sources", () => {
-    expect(check(`As reported <Cite source="S99" />.\n`)).toMatch(
+    expect(check(`As reported <Cite source="S99" passage="x" />.\n`)).toMatch(
       new RegExp(`^${FILE}:1:13: <Cite source="S99">: unknown source id\\. The story's data cites: P2, `),
     );
   });
@@ -129,22 +148,36 @@ describe("story checks (each editor mistake and its exact message)", () => {
     const report: StoryReport = { charts: [], citations: [] };
     expect(
       check(
-        `City Hall said so <Cite source="P2" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`,
+        `City Hall said so <Cite source="P2" passage="top-five" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" passage="top-five" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`,
         { data: YEAR_1, published: "2019-09-26" },
         report,
       ),
     ).toBe("");
     expect(report.charts).toEqual([{ id: "sex", title: "T", subtitle: "S", notes: undefined }]);
-    // Every citation in document order: P2; linked-total's S1 S7 S8 S9 (meta.json order); P2 again; the
-    // sex chart's sources as its credit line lists them (S1 S9, from linked-male and referred-male).
-    expect(report.citations.map((c) => c.source.id)).toEqual(["P2", "S1", "S7", "S8", "S9", "P2", "S1", "S9"]);
-    // Numbered once each, in order of first use.
-    expect(numberCitations(report.citations).map((c) => `${c.number} ${c.source.id} #${c.anchor}`)).toEqual([
-      "1 P2 #source-1",
-      "2 S1 #source-2",
-      "3 S7 #source-3",
-      "4 S8 #source-4",
-      "5 S9 #source-5",
+    // Every citation in document order, each with the passage it rests on (data/sources.json): the Cite's
+    // P2 and its passage; linked-total's sources, of which we hold words only from S1 (S7, S8, S9 are left
+    // out); P2 again; the sex chart's sources as its credit lists them (S1 S9), then the passages its rows
+    // rest on (linked-male: S1 and S9; referred-male: S9), pointing at the figure.
+    expect(report.citations.map((c) => (c.passage ? `${c.source.id}:${c.passage.id} → #${c.passage.target}` : c.source.id))).toEqual([
+      "P2",
+      "P2:top-five → #cite-1",
+      "S1",
+      "S1:linked-total → #fact-linked-total",
+      "P2",
+      "P2:top-five → #cite-2",
+      "S1",
+      "S9",
+      "S1:age-and-sex → #chart-sex",
+      "S9:under-18-and-male → #chart-sex",
+      "S9:referred-age-and-sex → #chart-sex",
+    ]);
+    // Numbered once each, in order of first use, each passage once, linked to its first use.
+    expect(
+      numberCitations(report.citations).map((c) => `${c.number} ${c.source.id} #${c.anchor}: ${c.passages.map((p) => `${p.id} #${p.target}`).join(", ")}`),
+    ).toEqual([
+      "1 P2 #source-1: top-five #cite-1",
+      "2 S1 #source-2: linked-total #fact-linked-total, age-and-sex #chart-sex",
+      "3 S9 #source-3: under-18-and-male #chart-sex, referred-age-and-sex #chart-sex",
     ]);
   });
 
@@ -155,7 +188,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
     expect(check(`Newham had <Fact id="newham-referred" />.\n`, story)).toBe(
       `${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`,
     );
-    expect(check(`Brent said so <Cite source="P5" />.\n`, story)).toBe(
+    expect(check(`Brent said so <Cite source="P5" passage="brent" />.\n`, story)).toBe(
       `${FILE}:1:15: <Cite source="P5"> cites P5 (Brent Council, 20 September 2019), dated after this story (published 19 September 2019). ${later}`,
     );
     expect(check(`Intro.\n\n<Chart id="boroughs-map" title="T" subtitle="S" />\n`, story)).toBe(
@@ -178,7 +211,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
     for (const verb of ["says", "found", "reported", "estimated", "described"])
       expect(check(`The agency ${verb} it.\n`), verb).toMatch(/cites no source: "The agency/);
     expect(check(`According to one paper, it fell.\n`)).toMatch(/cites no source: "According to one paper, it fell\."/);
-    expect(check(`City Hall said so <Cite source="P2" />. They found <Fact id="linked-total" />.\n`)).toBe("");
+    expect(check(`City Hall said so <Cite source="P2" passage="top-five" />. They found <Fact id="linked-total" />.\n`)).toBe("");
     // What we say ourselves is not an attribution.
     expect(check(`We found no count for Sussex. We did not find it, and we have found nothing since.\n`)).toBe("");
     expect(check(`- City Hall said it.\n`)).toMatch(/^content\/stories\/example\.mdx:1:3: this sentence says who found/);

@@ -314,37 +314,44 @@ function lostFromFigure(item: CreditItem, figure: Element, before: string, after
 
 /**
  * Looks in `html` (the same story after a change of layout) for every item `before` lists, each by what
- * it is: listed sources anywhere in the page's source list(s), footnotes as a multiset of number → source
- * id, and each figure's credit items anywhere inside the figure with the same id. Returns, by part, how
- * many items were looked for and a message for each one not found, naming the story, the figure and the item.
+ * it is: listed sources anywhere in the page's source list(s), footnotes as a multiset of the source ids
+ * they point at (numbers follow the list's order), and each figure's credit items anywhere inside the
+ * figure with the same id. Returns, by part, how many items were looked for and a message for each one
+ * not found, naming the story, the figure and the item.
+ * @param unquoted sources the page no longer lists on purpose, with their footnotes: since issue 24 a story
+ *   lists a source only for uses whose words we hold (a figure's full credit still names every source)
  */
-export function lostItems(before: StoryInventory, html: string): LostItems {
+export function lostItems(before: StoryInventory, html: string, unquoted: readonly string[] = []): LostItems {
   const doc = parse(html);
   const story = before.story;
   const after = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? before.page;
 
   const lists = [...doc.querySelectorAll(".source-list")];
-  const sources = before.sources.flatMap((s) => {
-    const why =
-      lists.length === 0
-        ? "the page has no source list"
-        : lists
-            .map((list) =>
-              findLink(list, s.url, before.page, after, s.title, [
-                ["id", s.id],
-                ["publisher", s.publisher],
-                ["date", s.date],
-                ["licence", s.licence],
-              ]),
-            )
-            .reduce((a, b) => (a === undefined || b === undefined ? undefined : a));
-    return why ? [`${story}: source list: [${s.id}] ${s.publisher}, "${s.title}" (${s.url}): ${why}`] : [];
-  });
+  const sources = before.sources
+    .filter((s) => !unquoted.includes(s.id))
+    .flatMap((s) => {
+      const why =
+        lists.length === 0
+          ? "the page has no source list"
+          : lists
+              .map((list) =>
+                findLink(list, s.url, before.page, after, s.title, [
+                  ["id", s.id],
+                  ["publisher", s.publisher],
+                  ["date", s.date],
+                  ["licence", s.licence],
+                ]),
+              )
+              .reduce((a, b) => (a === undefined || b === undefined ? undefined : a));
+      return why ? [`${story}: source list: [${s.id}] ${s.publisher}, "${s.title}" (${s.url}): ${why}`] : [];
+    });
 
+  // By the source each points at: numbers follow the list's order, which changes when a source leaves it.
   const count = (notes: { number: string; sourceId: string | undefined }[]) => {
     const counts = new Map<string, number>();
-    for (const { number, sourceId } of notes) {
-      const key = `${number} → [${sourceId ?? "no listed source"}]`;
+    for (const { sourceId } of notes) {
+      if (sourceId && unquoted.includes(sourceId)) continue;
+      const key = `→ [${sourceId ?? "no listed source"}]`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return counts;

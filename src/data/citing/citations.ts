@@ -12,12 +12,23 @@ export interface Citation {
   readonly dataset: DatasetId;
   readonly version: string;
   readonly source: Source;
+  /** The passage of the source this use rests on, word for word, and the id of the element that uses it. */
+  readonly passage?: UsedPassage;
 }
 
-/** A cited source as listed and linked on the page. */
+/** A passage we hold, as one use of it on a page: its id and words, and where the page uses it. */
+interface UsedPassage {
+  readonly id: string;
+  readonly text: string;
+  /** The id of the first element on the page that rests on it (a Fact, a Cite or a figure). */
+  readonly target: string;
+}
+
+/** A cited source as listed and linked on the page, with the passages the page rests on, in order of first use. */
 export interface NumberedSource extends Citation {
   readonly number: number;
   readonly anchor: string;
+  readonly passages: readonly UsedPassage[];
 }
 
 /** The date a story speaks as of: its update, else its publication (YYYY-MM-DD). */
@@ -46,12 +57,15 @@ export function describeSource(source: Source): string {
 
 /** Numbers the citations in order of first use, each source once (a source id names one publication). */
 export function numberCitations(citations: readonly Citation[]): NumberedSource[] {
-  const seen = new Set<string>();
-  const out: NumberedSource[] = [];
-  for (const c of citations) {
-    if (seen.has(c.source.id)) continue;
-    seen.add(c.source.id);
-    out.push({ ...c, number: out.length + 1, anchor: `source-${out.length + 1}` });
+  const out = new Map<string, NumberedSource & { passages: UsedPassage[] }>();
+  for (const { passage, ...c } of citations) {
+    let entry = out.get(c.source.id);
+    if (!entry) {
+      entry = { ...c, number: out.size + 1, anchor: `source-${out.size + 1}`, passages: [] };
+      out.set(c.source.id, entry);
+    }
+    // Each passage once, linked to its first use.
+    if (passage && !entry.passages.some((p) => p.id === passage.id)) entry.passages.push(passage);
   }
-  return out;
+  return [...out.values()];
 }

@@ -1,4 +1,4 @@
-import { checkSourceCredits } from "../citing/source-credits";
+import { checkSourceRecords } from "../citing/source-records";
 import { sha256 } from "../files/sha256";
 import type { z } from "zod";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -170,6 +170,6 @@ export function loadAllDatasets(root: string = projectRoot): Dataset[] {
   // at its line before the fact that it changed a published file.
   const all = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => readDataset(dataset, version, root)));
   checkReferences(all, root);
-  checkSourceCredits(all, root);
+  checkSourceRecords(all, root);
   return all.map((d) => loadDataset(d.id, d.version, root));
 }
