@@ -6,7 +6,7 @@ import type { Source } from "../data/schema/meta-schema";
 import { formatDate } from "../data/words/format-value";
 import { chartRows } from "../figures/render-chart";
 import { citableOn, describeSource, storyDate, type Citation } from "../data/citing/citations";
-import { readSourceRecords, rowKeys } from "../data/citing/source-records";
+import { quotedSources, readSourceRecords, rowKeys } from "../data/citing/source-records";
 import { citeAnchor, factAnchor, figureAnchor } from "../components/use-anchors";
 import { closest } from "./closest";
 
@@ -52,16 +52,15 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
    * period), pointing at `target`. A source whose words on the row we do not hold is left out, so the
    * page lists only sources it can quote; if we hold no words of any of them, all are kept.
    */
-  const forRow = (entries: readonly Citation[], keys: readonly string[], target: string): Citation[] => {
-    const quoted = entries.map((entry) => ({
-      entry,
-      passages: (records.get(entry.source.id)?.passages ?? []).filter((p) => p.rows.some((r) => keys.includes(r))),
-    }));
-    if (!quoted.some((q) => q.passages.length)) return [...entries];
-    return quoted
-      .filter((q) => q.passages.length)
-      .flatMap(({ entry, passages }) => [entry, ...passages.map((p) => ({ ...entry, passage: { id: p.id, text: p.text, target } }))]);
-  };
+  const forRow = (entries: readonly Citation[], keys: readonly string[], target: string): Citation[] =>
+    quotedSources(
+      entries.map((e) => e.source.id),
+      keys,
+      records,
+    ).flatMap(({ id, passages }) => {
+      const entry = entries.find((e) => e.source.id === id)!;
+      return [entry, ...passages.map((p) => ({ ...entry, passage: { id: p.id, text: p.text, target } }))];
+    });
   const ofFact = (fact: Fact, version?: string): Citation[] =>
     forRow(
       fact.sources.map((source) => ({ dataset: fact.dataset, version: fact.version, source })),

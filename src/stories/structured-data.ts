@@ -1,6 +1,7 @@
 import type { DataCatalog, Dataset as SchemaDataset, NewsArticle, Organization, WithContext } from "schema-dts";
 import { correctionAnchor, type Correction } from "../components/correction-anchor";
 import { storyDate, type NumberedSource } from "../data/citing/citations";
+import { readSourceRecords } from "../data/citing/source-records";
 import { columnDescriptions } from "../data/schema/column-descriptions";
 import type { Dataset } from "../data/schema/dataset";
 import { loadDataset } from "../data/versions/load-dataset";
@@ -32,6 +33,16 @@ const coverage: Readonly<Record<string, readonly string[]>> = {
   "london-boroughs": ["London"],
 };
 
+/**
+ * A source date as schema.org's datePublished can say it: a day, month or year as it is; a range only by
+ * the year both ends share ("2019-09/2019-10" → "2019"); "2019 or later" not at all.
+ */
+function schemaDate(date: string): string | undefined {
+  const [from, to] = date.split("/") as [string, string | undefined];
+  if (to === undefined) return from;
+  return to !== ".." && from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : undefined;
+}
+
 /** A story as a NewsArticle: headline, dates, author and publisher, share image, sources, corrections, data. */
 export function newsArticle(
   story: {
@@ -42,6 +53,7 @@ export function newsArticle(
   site: URL,
 ): WithContext<NewsArticle> {
   const { title, standfirst, published, corrections } = story.data;
+  const records = readSourceRecords();
   // Changed last by its update or by its latest correction, whichever is later (both are shown on the page).
   const modified = [storyDate(story.data), ...corrections.map((c) => iso(c.date))].sort().at(-1)!;
   const versions = [...new Map(sources.map((s) => [`${s.dataset}/${s.version}`, s])).values()];
@@ -59,13 +71,16 @@ export function newsArticle(
     url: url(`stories/${story.id}/`, site),
     inLanguage: publication.language,
     isAccessibleForFree: true,
-    citation: sources.map((s) => ({
-      "@type": "CreativeWork",
-      name: s.source.title,
-      url: s.source.url,
-      datePublished: s.source.date,
-      publisher: organization(s.source.publisher),
-    })),
+    citation: sources.map((s) => {
+      const date = schemaDate(records.get(s.source.id)?.date ?? s.source.date);
+      return {
+        "@type": "CreativeWork",
+        name: s.source.title,
+        url: s.source.url,
+        ...(date ? { datePublished: date } : {}),
+        publisher: organization(s.source.publisher),
+      } as const;
+    }),
     ...(corrections.length > 0
       ? {
           correction: corrections.map(

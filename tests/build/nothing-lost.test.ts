@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, inject, it } from "vitest";
-import { lostItems, storyInventory, type InventoryFile } from "../support/story-inventory";
+import { lostItems, type InventoryFile } from "../support/story-inventory";
 
 /** The shared root build (tests/support/shared-builds.ts). */
 const { out } = inject("rootBuild");
@@ -82,6 +82,15 @@ const UNQUOTED: Record<string, string[]> = {
   "getting-out": [],
 };
 
+/**
+ * Sources no longer footnoted, with the message the comparison gives (by hand): a footnote names only the
+ * sources whose words on its figure we hold (issue 24). The Basingstoke Gazette footnoted one figure, a
+ * line's yearly profit, whose words we hold only from Care Appointments (S21).
+ */
+const FOOTNOTES_REMOVED: Record<string, string[]> = {
+  "county-lines-london": ["county-lines-london: footnote → [S4]: 1 before, none now"],
+};
+
 describe("nothing is lost from the story pages (issue 23)", () => {
   it("has a baseline of four stories, each with listed sources, footnotes and figures with credits", () => {
     expect(baseline.made.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -109,10 +118,10 @@ describe("nothing is lost from the story pages (issue 23)", () => {
       expect(lost).toEqual([]);
     });
 
-    it("still has every footnote, each pointing at the same source", () => {
+    it("still has every footnote, each pointing at the same source (but those a dated correction removed)", () => {
       const { checked, lost } = lostItems(before, page(story), UNQUOTED[story]).footnotes;
       expect(checked).toBe(before.footnotes.length);
-      expect(lost).toEqual([]);
+      expect(lost).toEqual(FOOTNOTES_REMOVED[story] ?? []);
     });
 
     it("still has every figure, with every item of its full credit inside it", () => {
@@ -164,33 +173,41 @@ describe("nothing is lost from the story pages (issue 23)", () => {
       const csv = items.find((i) => i.kind === "download" && i.href.endsWith(".csv"));
       if (csv?.kind !== "download") throw new Error(`no CSV download in ${story} #${figure}`);
       const html = without((a) => !!a.closest(`#${figure}`) && resolve(a.getAttribute("href")!) === resolve(csv.href));
-      const lost = lostItems(before, html);
+      const lost = lostItems(before, html, UNQUOTED[story]);
       expect(lost.figures.lost).toEqual([
         `${story}: figure #${figure}: download "${csv.text}" ${csv.href}: no link to this address with a download attribute in the figure`,
       ]);
-      expect([...lost.sources.lost, ...lost.footnotes.lost]).toEqual([]);
+      expect(lost.sources.lost).toEqual([]);
+      expect(lost.footnotes.lost).toEqual(FOOTNOTES_REMOVED[story] ?? []);
     });
 
     it("names the story and the source lost from the list", () => {
       const source = before.sources[0]!;
       const html = without((a) => !!a.closest(".source-list") && resolve(a.getAttribute("href")!) === resolve(source.url));
-      expect(lostItems(before, html).sources.lost).toEqual([
+      expect(lostItems(before, html, UNQUOTED[story]).sources.lost).toEqual([
         `${story}: source list: [${source.id}] ${source.publisher}, "${source.title}" (${source.url}): no link to ${source.url} with "${source.title}" in its text`,
       ]);
     });
 
-    it("counts a footnote lost even when the same source is footnoted elsewhere", () => {
+    it("names a source no longer footnoted anywhere", () => {
       const times = (notes: readonly { sourceId?: string }[], id: string) => notes.filter((n) => n.sourceId === id).length;
-      const now = storyInventory(page(story)).footnotes;
-      // A source footnoted more than once, as often now as before: one footnote fewer is a loss.
-      const id = [...new Set(before.footnotes.map((n) => n.sourceId))].find(
-        (s) => times(before.footnotes, s) > 1 && times(now, s) === times(before.footnotes, s),
-      );
-      if (!id) throw new Error(`no source of ${story} is footnoted twice, as often as before`);
+      // The page's footnotes now, by the source each points at (through the source list's entries).
+      const { document } = parseHTML(page(story));
+      const doc = document as unknown as Document;
+      const idOf = new Map([...doc.querySelectorAll(".source-list > li")].map((li) => [li.id, /\[(\w+)\]/.exec(li.textContent ?? "")?.[1]]));
+      const now = [...doc.querySelectorAll("sup.fact-ref a")].map((a) => ({
+        number: a.textContent!.trim(),
+        sourceId: idOf.get(a.getAttribute("href")!.slice(1)),
+      }));
+      // A source footnoted before and now: take away every footnote to it, and it is lost.
+      const id = before.footnotes.map((n) => n.sourceId).find((s) => times(now, s) > 0 && !(UNQUOTED[story] ?? []).includes(s))!;
+      expect(id, `${story}: a source footnoted before and now`).toBeDefined();
       const anchor = now.find((n) => n.sourceId === id)!.number;
-      const had = times(before.footnotes, id);
-      const html = without((a) => !!a.closest("sup") && a.textContent?.trim() === anchor);
-      expect(lostItems(before, html).footnotes.lost).toEqual([`${story}: footnote → [${id}]: ${had} before, ${had - 1} now`]);
+      const { document: stripped } = parseHTML(page(story));
+      for (const a of [...(stripped as unknown as Document).querySelectorAll("sup.fact-ref a")].filter((a) => a.textContent?.trim() === anchor)) a.remove();
+      expect(lostItems(before, stripped.toString(), UNQUOTED[story]).footnotes.lost.sort()).toEqual(
+        [...(FOOTNOTES_REMOVED[story] ?? []), `${story}: footnote → [${id}]: ${times(before.footnotes, id)} before, none now`].sort(),
+      );
     });
   });
 });

@@ -187,7 +187,7 @@ describe("the production build", () => {
     expect(catalog["rescue-and-response"]).not.toBe("2019-09-18");
     const facts = (story: string) => {
       const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
-      return [...html.matchAll(/<span class="fact" data-fact="([^"]+)" data-version="([^"]+)"[^>]*>([^<]+)</g)].map((m) => ({
+      return [...html.matchAll(/<span class="fact"(?: id="[^"]+")? data-fact="([^"]+)" data-version="([^"]+)"[^>]*>([^<]+)</g)].map((m) => ({
         id: m[1],
         version: m[2],
         text: m[3],
@@ -221,10 +221,18 @@ describe("the production build", () => {
         story,
       ).toEqual(list.map((_, i) => i + 1));
       expect(new Set(list.map((l) => l.id)).size, `${story}: each source once`).toBe(list.length);
-      // Where the body uses a source, in page order: a footnote link (#source-N) or a figure's credit ([S9]).
-      const body = /<div class="story-body">([\s\S]*)<section class="story-sources"/.exec(html)?.[1] ?? "";
-      const idOf = new Map(list.map((l) => [`source-${l.n}`, l.id]));
-      const used = [...body.matchAll(/href="#(source-\d+)"|<span class="source-id">\[(\w+)\]<\/span>/g)].map((m) => (m[1] ? idOf.get(m[1]) : m[2]));
+      // Where the body uses a source, in page order: a footnote link (#source-N), or a figure's credit line,
+      // whose runs ("Sources 1–3") stand for every number in them. A figure's full credit, in its
+      // disclosure, names every source of its data, listed or not: it is not a use.
+      const body = (/<div class="story-body">([\s\S]*)<section class="story-sources"/.exec(html)?.[1] ?? "").replace(
+        /<details class="chart-more">[\s\S]*?<\/details>/g,
+        "",
+      );
+      const idOf = new Map(list.map((l) => [l.n, l.id]));
+      const used = [...body.matchAll(/href="#source-(\d+)"(?: aria-label="Sources (\d+)–(\d+)")?/g)].flatMap((m) => {
+        const [from, to] = [Number(m[1]), Number(m[3] ?? m[1])];
+        return Array.from({ length: to - from + 1 }, (_, i) => idOf.get(from + i));
+      });
       const firstUse = used.filter((id, i) => used.indexOf(id) === i);
       expect(firstUse, `${story}: sources in order of first use`).toEqual(list.map((l) => l.id));
     }

@@ -106,6 +106,16 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 const text = (e: Node | null | undefined) => squash(e?.textContent ?? "");
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/**
+ * A source's date as the page writes it, as schema.org can carry it: "September or October 2019" is only
+ * known to the year ("2019"); "2019 or later" not at all (no datePublished).
+ */
+function sourceDateOf(shown: string): string | undefined {
+  if (/ or later$/.test(shown)) return undefined;
+  const range = /^\S+(?: \d{4})? or \S+ (\d{4})$/.exec(shown);
+  if (range) return shown.match(/\d{4}/g)!.every((y) => y === range[1]) ? range[1] : undefined;
+  return isoOf(shown);
+}
 /** A date as the page writes it ("2 October 2020", "September 2019", "2020") in ISO 8601 ("2020-10-02", "2019-09", "2020"). */
 function isoOf(shown: string): string {
   const m = /^(?:(?:(\d{1,2}) )?([A-Z][a-z]+) )?(\d{4})$/.exec(shown.trim());
@@ -164,7 +174,7 @@ function sourceWork(li: Element, withLicence: boolean): Json {
     "@type": "CreativeWork",
     name: text(a),
     url: a.getAttribute("href"),
-    datePublished: isoOf(date!),
+    ...(sourceDateOf(date!) ? { datePublished: sourceDateOf(date!) } : {}),
     publisher: {
       "@type": "Organization",
       name: squash(before.map((n) => n.textContent).join(""))
@@ -227,7 +237,7 @@ describe(`structured data (built for ${SITE}${BASE})`, () => {
       expect(pngSize(builtFile(shareImage))).toEqual({ width: 1200, height: 630 });
 
       // Sources, corrections and data, each as the page lists them.
-      expect(article.citation, slug).toEqual([...doc.querySelectorAll(".source-list li")].map((li) => sourceWork(li, false)));
+      expect(article.citation, slug).toEqual([...doc.querySelectorAll(".source-list > li")].map((li) => sourceWork(li, false)));
       const corrections = [...doc.querySelectorAll("#corrections li")];
       expect(corrections.length, slug).toBeGreaterThan(0);
       expect(article.correction, slug).toEqual(

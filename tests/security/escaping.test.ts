@@ -74,6 +74,7 @@ function hostileData(area: string, note: string, publisher: string): string {
   roots.push(root);
   const dir = join(root, "data/rescue-and-response/2019-09-18");
   cpSync("data/rescue-and-response/2019-09-18", dir, { recursive: true });
+  cpSync("data/sources.json", join(root, "data/sources.json"));
   const file = join(dir, "destinations.csv");
   const rows = csvParse(readFileSync(file, "utf8"));
   rows[0]!.area = area;

@@ -85,6 +85,17 @@ export interface Passage {
   readonly rows: readonly string[];
 }
 
+/**
+ * Which of a use's sources the page names: those with a passage stating the row (or its period), each
+ * with those passages; if we hold words of none of them, all of them, without passages.
+ * @param ids the sources of the row (and its period)
+ * @param keys the row's keys ({@link rowKeys})
+ */
+export function quotedSources(ids: readonly string[], keys: readonly string[], records: ReadonlyMap<string, SourceRecord> = readSourceRecords()) {
+  const quoted = ids.map((id) => ({ id, passages: (records.get(id)?.passages ?? []).filter((p) => p.rows.some((r) => keys.includes(r))) }));
+  return quoted.some((q) => q.passages.length) ? quoted.filter((q) => q.passages.length) : quoted;
+}
+
 /** The keys a data row is known by in passages: the row itself, and its period. */
 export function rowKeys(dataset: string, row: { id: string; period?: string | null }): string[] {
   return [`${dataset}/${row.id}`, ...(row.period ? [`${dataset}/period:${row.period}`] : [])];
