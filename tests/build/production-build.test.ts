@@ -238,6 +238,32 @@ describe("the production build", () => {
     }
   });
 
+  it("quotes, under every source a story lists, the words the page rests on, each linked to where the page uses it", () => {
+    // The records' passages, read here straight from data/sources.json (not through the site's code).
+    const records = JSON.parse(readFileSync("data/sources.json", "utf8")) as { sources: Record<string, { passages: Record<string, { text: string }> }> };
+    let quotes = 0;
+    for (const story of stories) {
+      const html = readFileSync(join(out, "stories", story, "index.html"), "utf8");
+      const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+      const list = /<ol class="source-list">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "";
+      const entries = list.split(/<li id="source-\d+">/).slice(1);
+      expect(entries.length, story).toBeGreaterThan(5);
+      for (const entry of entries) {
+        const id = /<span class="source-id">\[(\w+)\]/.exec(entry)![1]!;
+        const quoted = [...entry.matchAll(/<li><q>([^<]*)<\/q> <a href="#([^"]+)">Where we use it<\/a><\/li>/g)];
+        expect(quoted.length, `${story} [${id}]: quotes at least one passage`).toBeGreaterThan(0);
+        const held = Object.values(records.sources[id]!.passages).map((p) => p.text);
+        for (const [, text, target] of quoted) {
+          // Word for word one we hold (the page escapes ' as &#39;).
+          expect(held, `${story} [${id}]`).toContain(text!.replaceAll("&#39;", "'").replaceAll("&amp;", "&").replaceAll("&quot;", '"'));
+          expect(ids.has(target), `${story} [${id}] links to #${target}, which the page has`).toBe(true);
+          quotes += 1;
+        }
+      }
+    }
+    expect(quotes).toBeGreaterThan(50);
+  });
+
   it("shows the 1 December 2026 corrections on each story, on the corrections page, in the feed and in the Data page changelog", () => {
     const corrections = readFileSync(join(out, "corrections/index.html"), "utf8");
     const rss = readFileSync(join(out, "rss.xml"), "utf8");
