@@ -100,7 +100,7 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
 
   it("an unknown data version lists the versions that exist", () => {
     expect(message(VALID.replace("---\n\nText", 'data:\n  national: "2020-01-01"\n---\n\nText'))).toBe(
-      `${FILE}:8:3: frontmatter "data.national": no version "2020-01-01" of national; available: 2019-01-30, 2019-01-30-c1`,
+      `${FILE}:8:3: frontmatter "data.national": no version "2020-01-01" of national; available: 2019-01-30, 2019-01-30-c1, 2019-01-30-c2`,
     );
   });
 
@@ -108,7 +108,7 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
     const withPins = (pins: string) => VALID.replace("---\n\nText", `${pins}---\n\nText`);
     expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-09-18"\n'))).toBe("");
     expect(message(withPins('data:\n  rescue-and-response: "2020-09-30"\ncompare:\n  rescue-and-response: "2019-01-01"\n'))).toBe(
-      `${FILE}:10:3: frontmatter "compare.rescue-and-response": no version "2019-01-01" of rescue-and-response; available: 2019-09-18, 2019-09-18-c1, 2019-09-18-c2, 2020-09-30, 2020-09-30-c1`,
+      `${FILE}:10:3: frontmatter "compare.rescue-and-response": no version "2019-01-01" of rescue-and-response; available: 2019-09-18, 2019-09-18-c1, 2019-09-18-c2, 2020-09-30, 2020-09-30-c1, 2020-09-30-c2`,
     );
     expect(message(withPins('compare:\n  rescue-and-response: "2019-09-18"\n'))).toBe(
       `${FILE}:8:3: frontmatter "compare.rescue-and-response": pin the version you compare against under data: first (data: rescue-and-response: "…")`,

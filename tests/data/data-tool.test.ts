@@ -15,12 +15,12 @@ const folder = (v: string) => join(root, "data/national", v);
 
 describe("npm run data: new, seal, check and diff, as a data editor uses them", () => {
   it("new: copies the latest version into a draft, dated, with a changes placeholder, and says what to do next", () => {
-    const lines = newVersion("national", "2019-01-30-c2", { today: "2026-12-02" }, root);
-    expect(lines[0]).toBe("Created data/national/2019-01-30-c2/, a draft copied from 2019-01-30-c1. It is not published until you seal it.");
-    expect(lines).toContain("  5. npm run data -- seal national/2019-01-30-c2");
-    const meta = JSON.parse(readFileSync(join(folder("2019-01-30-c2"), "meta.json"), "utf8")) as { version: string; published: string; changes: string };
-    expect([meta.version, meta.published, meta.changes]).toEqual(["2019-01-30-c2", "2026-12-02", CHANGES_PLACEHOLDER]);
-    expect(readFileSync(join(folder("2019-01-30-c2"), "headline.csv"))).toEqual(readFileSync(join(folder("2019-01-30-c1"), "headline.csv")));
+    const lines = newVersion("national", "2019-01-30-c3", { today: "2026-12-02" }, root);
+    expect(lines[0]).toBe("Created data/national/2019-01-30-c3/, a draft copied from 2019-01-30-c2. It is not published until you seal it.");
+    expect(lines).toContain("  5. npm run data -- seal national/2019-01-30-c3");
+    const meta = JSON.parse(readFileSync(join(folder("2019-01-30-c3"), "meta.json"), "utf8")) as { version: string; published: string; changes: string };
+    expect([meta.version, meta.published, meta.changes]).toEqual(["2019-01-30-c3", "2026-12-02", CHANGES_PLACEHOLDER]);
+    expect(readFileSync(join(folder("2019-01-30-c3"), "headline.csv"))).toEqual(readFileSync(join(folder("2019-01-30-c2"), "headline.csv")));
   });
 
   it("new: refuses a bad name, an existing folder and an unknown dataset, naming the fix", () => {
@@ -34,52 +34,52 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
   });
 
   it("check: a draft being edited passes the build's checks without hand-written checksums, and is listed as a draft", () => {
-    const csv = join(folder("2019-01-30-c2"), "headline.csv");
+    const csv = join(folder("2019-01-30-c3"), "headline.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace(",2000,,about,", ",2001,,about,"));
     expect(checkAll(root)).toEqual([
-      "All 13 dataset versions and every story's frontmatter pass the build's checks.",
+      "All 15 dataset versions and every story's frontmatter pass the build's checks.",
       "Drafts, not yet published (the test suite refuses unsealed versions):",
-      "  national/2019-01-30-c2: npm run data -- seal national/2019-01-30-c2",
+      "  national/2019-01-30-c3: npm run data -- seal national/2019-01-30-c3",
     ]);
   });
 
   it("check: a mistake in the draft is reported with the build's own file:line:column message", () => {
-    const csv = join(folder("2019-01-30-c2"), "headline.csv");
+    const csv = join(folder("2019-01-30-c3"), "headline.csv");
     const good = readFileSync(csv, "utf8");
     writeFileSync(csv, good.replace(",2001,,about,", ",2OO1,,about,"));
     try {
-      expect(() => checkAll(root)).toThrow(/^data\/national\/2019-01-30-c2\/headline\.csv:5:3: column "value": expected a number/);
+      expect(() => checkAll(root)).toThrow(/^data\/national\/2019-01-30-c3\/headline\.csv:5:3: column "value": expected a number/);
     } finally {
       writeFileSync(csv, good);
     }
   });
 
   it("diff: prints the rows whose values changed", () => {
-    expect(diffLines("national", "2019-01-30-c1", "2019-01-30-c2", root)).toEqual([
-      "national 2019-01-30-c1 → 2019-01-30-c2: 1 changed, 0 added, 0 removed, 12 unchanged.",
+    expect(diffLines("national", "2019-01-30-c2", "2019-01-30-c3", root)).toEqual([
+      "national 2019-01-30-c2 → 2019-01-30-c3: 1 changed, 0 added, 0 removed, 12 unchanged.",
       "  changed  headline/deal-lines-2018 (Deal line numbers in operation across the UK (NCA 2018)): value; value 2000 (about) → 2001 (about)",
     ]);
   });
 
   it("seal: refuses while changes is the placeholder, then writes checksums, checks and records the version", () => {
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      'data/national/2019-01-30-c2/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      'data/national/2019-01-30-c3/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
     );
-    const metaPath = join(folder("2019-01-30-c2"), "meta.json");
+    const metaPath = join(folder("2019-01-30-c3"), "meta.json");
     const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { changes: string; files: { name: string; sha256: string }[] };
     meta.changes = "A test correction of the 2018 deal line count.";
     writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
-    expect(sealVersion("national/2019-01-30-c2", root)).toEqual([
-      "Checked data/national/2019-01-30-c2/: every file and row is valid.",
+    expect(sealVersion("national/2019-01-30-c3", root)).toEqual([
+      "Checked data/national/2019-01-30-c3/: every file and row is valid.",
       "Wrote the sha256 of headline.csv into its meta.json.",
       "Sealed it in data/published-versions.json: the version is published, and the build now refuses any change to its files.",
       "Next: commit the folder and data/published-versions.json together, then pin the version in the stories that should show it.",
     ]);
     const written = JSON.parse(readFileSync(metaPath, "utf8")) as typeof meta;
-    expect(written.files[0]!.sha256).toBe(sha256(readFileSync(join(folder("2019-01-30-c2"), "headline.csv"))));
-    expect(readSeals(root)["national/2019-01-30-c2"]!["meta.json"]).toBe(sha256(readFileSync(metaPath)));
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      "data/national/2019-01-30-c2/ is already published (in data/published-versions.json); a published version never changes: start a new one with npm run data -- new national <version>",
+    expect(written.files[0]!.sha256).toBe(sha256(readFileSync(join(folder("2019-01-30-c3"), "headline.csv"))));
+    expect(readSeals(root)["national/2019-01-30-c3"]!["meta.json"]).toBe(sha256(readFileSync(metaPath)));
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      "data/national/2019-01-30-c3/ is already published (in data/published-versions.json); a published version never changes: start a new one with npm run data -- new national <version>",
     );
   });
 

@@ -13,12 +13,12 @@ const root = project.root;
 afterAll(project.remove);
 const folder = (v: string) => join(root, "data/national", v);
 const read = (path: string) => readFileSync(path, "utf8");
-const metaPath = join(folder("2019-01-30-c2"), "meta.json");
-const notesPath = join(folder("2019-01-30-c2"), "NOTES.md");
+const metaPath = join(folder("2019-01-30-c3"), "meta.json");
+const notesPath = join(folder("2019-01-30-c3"), "NOTES.md");
 const sealsPath = join(root, "data/published-versions.json");
 
 /** Writes a `changes` text into the draft's meta.json as the tool writes meta.json (line 149; the text's first character is at column 15, after `  "changes": "`). */
-function setChanges(changes: string, version = "2019-01-30-c2"): void {
+function setChanges(changes: string, version = "2019-01-30-c3"): void {
   const path = join(folder(version), "meta.json");
   const meta = JSON.parse(read(path)) as { changes: string };
   meta.changes = changes;
@@ -30,20 +30,20 @@ const FIX =
 
 describe("npm run data keeps the standard: no trend words in changes, NOTES.md headed with its own version", () => {
   it("new: the copied NOTES.md's heading names the new version; the notes below it are copied as they are", () => {
-    const lines = newVersion("national", "2019-01-30-c2", { today: "2026-12-02" }, root);
-    expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c2: # National figures (version 2019-01-30-c2)");
+    const lines = newVersion("national", "2019-01-30-c3", { today: "2026-12-02" }, root);
+    expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c3: # National figures (version 2019-01-30-c3)");
     const [heading, ...rest] = read(notesPath).split("\n");
-    const [oldHeading, ...oldRest] = read(join(folder("2019-01-30-c1"), "NOTES.md")).split("\n");
-    expect(oldHeading).toBe("# National figures (version 2019-01-30-c1)");
-    expect(heading).toBe("# National figures (version 2019-01-30-c2)");
+    const [oldHeading, ...oldRest] = read(join(folder("2019-01-30-c2"), "NOTES.md")).split("\n");
+    expect(oldHeading).toBe("# National figures (version 2019-01-30-c2)");
+    expect(heading).toBe("# National figures (version 2019-01-30-c3)");
     expect(rest).toEqual(oldRest);
   });
 
   it('seal: refuses "fell from 88 to 87 percent", at its line and column in meta.json, writing nothing', () => {
     setChanges("The rate fell from 88 to 87 percent.");
     const before = [read(metaPath), read(sealsPath)];
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      `data/national/2019-01-30-c2/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}`,
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      `data/national/2019-01-30-c3/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}`,
     );
     expect([read(metaPath), read(sealsPath)]).toEqual(before);
   });
@@ -59,15 +59,15 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     ['The "top town" Brighton climbed.', "climbed", 41], // two escaped quotes before it in the file
   ])("seal: refuses %j, naming %j", (changes, word, column) => {
     setChanges(changes);
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      `data/national/2019-01-30-c2/meta.json:149:${column}: "changes" uses the trend word "${word}": ${FIX}`,
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      `data/national/2019-01-30-c3/meta.json:149:${column}: "changes" uses the trend word "${word}": ${FIX}`,
     );
   });
 
   it("seal: names the first trend word's place and every other one after it", () => {
     setChanges("Referrals rose, Norfolk fell from first, and the total went down from 4,013.");
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      `data/national/2019-01-30-c2/meta.json:149:25: "changes" uses the trend word "rose" (and after it "fell", "went down"): ${FIX}`,
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      `data/national/2019-01-30-c3/meta.json:149:25: "changes" uses the trend word "rose" (and after it "fell", "went down"): ${FIX}`,
     );
   });
 
@@ -76,7 +76,7 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     const before = [read(metaPath), read(sealsPath)];
     let failure: { status?: number; stderr?: string } = {};
     try {
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c2"], {
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c3"], {
         cwd: root,
         env: hermeticEnv(),
         encoding: "utf8",
@@ -87,7 +87,7 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     }
     expect(failure.status).toBe(1);
     expect(failure.stderr).toBe(
-      `Problem: data/national/2019-01-30-c2/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}\nNothing was sealed or recorded. Fix it and run the command again.\n`,
+      `Problem: data/national/2019-01-30-c3/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}\nNothing was sealed or recorded. Fix it and run the command again.\n`,
     );
     expect([read(metaPath), read(sealsPath)]).toEqual(before);
   });
@@ -95,46 +95,46 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
   it("seal: refuses a NOTES.md still headed with the version it was copied from, naming both versions", () => {
     setChanges("Year 2 holds 3,290; Year 1 held 4,013, over a longer window.");
     const good = read(notesPath);
-    writeFileSync(notesPath, read(join(folder("2019-01-30-c1"), "NOTES.md")));
+    writeFileSync(notesPath, read(join(folder("2019-01-30-c2"), "NOTES.md")));
     const before = [read(metaPath), read(sealsPath)];
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      "data/national/2019-01-30-c2/NOTES.md:1:29: the first heading names version 2019-01-30-c1, but this is version 2019-01-30-c2: name 2019-01-30-c2 there, and check that the notes below it describe this version",
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      "data/national/2019-01-30-c3/NOTES.md:1:29: the first heading names version 2019-01-30-c2, but this is version 2019-01-30-c3: name 2019-01-30-c3 there, and check that the notes below it describe this version",
     );
     expect([read(metaPath), read(sealsPath)]).toEqual(before);
-    writeFileSync(notesPath, good.replace("# National figures (version 2019-01-30-c2)", "# National figures"));
-    expect(() => sealVersion("national/2019-01-30-c2", root)).toThrow(
-      'data/national/2019-01-30-c2/NOTES.md:1: the first heading names no version: end it with "(version 2019-01-30-c2)", as every NOTES.md does',
+    writeFileSync(notesPath, good.replace("# National figures (version 2019-01-30-c3)", "# National figures"));
+    expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
+      'data/national/2019-01-30-c3/NOTES.md:1: the first heading names no version: end it with "(version 2019-01-30-c3)", as every NOTES.md does',
     );
     writeFileSync(notesPath, good);
   });
 
   it("new: rewrites every mention of the copied version on the heading line, and says so when the heading does not name it", () => {
-    writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures, 2019-01-30-c2 (version 2019-01-30-c2, after 2019-01-30-c1)"));
+    writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures, 2019-01-30-c3 (version 2019-01-30-c3, after 2019-01-30-c1)"));
     try {
-      const lines = newVersion("national", "2019-01-30-c3", { from: "2019-01-30-c2", today: "2026-12-02" }, root);
-      expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c3: # National figures, 2019-01-30-c3 (version 2019-01-30-c3, after 2019-01-30-c1)");
+      const lines = newVersion("national", "2019-01-30-c4", { from: "2019-01-30-c3", today: "2026-12-02" }, root);
+      expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c4: # National figures, 2019-01-30-c4 (version 2019-01-30-c4, after 2019-01-30-c1)");
       // The other version on the line is not the copied one, so it stays, and seal names it.
-      setChanges("A test version.", "2019-01-30-c3");
-      expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
-        "data/national/2019-01-30-c3/NOTES.md:1:65: the first heading names version 2019-01-30-c1, but this is version 2019-01-30-c3: name 2019-01-30-c3 there, and check that the notes below it describe this version",
+      setChanges("A test version.", "2019-01-30-c4");
+      expect(() => sealVersion("national/2019-01-30-c4", root)).toThrow(
+        "data/national/2019-01-30-c4/NOTES.md:1:65: the first heading names version 2019-01-30-c1, but this is version 2019-01-30-c4: name 2019-01-30-c4 there, and check that the notes below it describe this version",
       );
-      rmSync(folder("2019-01-30-c3"), { recursive: true });
+      rmSync(folder("2019-01-30-c4"), { recursive: true });
       writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures"));
-      expect(newVersion("national", "2019-01-30-c3", { from: "2019-01-30-c2", today: "2026-12-02" }, root)[1]).toBe(
-        "Its NOTES.md heading does not name 2019-01-30-c2, so it was left as it is: make it name 2019-01-30-c3 (seal checks it).",
+      expect(newVersion("national", "2019-01-30-c4", { from: "2019-01-30-c3", today: "2026-12-02" }, root)[1]).toBe(
+        "Its NOTES.md heading does not name 2019-01-30-c3, so it was left as it is: make it name 2019-01-30-c4 (seal checks it).",
       );
-      expect(read(join(folder("2019-01-30-c3"), "NOTES.md")).split("\n")[0]).toBe("# National figures");
+      expect(read(join(folder("2019-01-30-c4"), "NOTES.md")).split("\n")[0]).toBe("# National figures");
     } finally {
-      rmSync(folder("2019-01-30-c3"), { recursive: true, force: true });
-      writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures (version 2019-01-30-c2)"));
+      rmSync(folder("2019-01-30-c4"), { recursive: true, force: true });
+      writeFileSync(notesPath, read(notesPath).replace(/^.*$/m, "# National figures (version 2019-01-30-c3)"));
     }
   });
 
   it("seal: accepts a changes text that sets the versions side by side; every published version still passes the checks", () => {
     setChanges("Year 2 holds 3,290; Year 1 held 4,013, over a longer window.");
-    expect(sealVersion("national/2019-01-30-c2", root)[0]).toBe("Checked data/national/2019-01-30-c2/: every file and row is valid.");
+    expect(sealVersion("national/2019-01-30-c3", root)[0]).toBe("Checked data/national/2019-01-30-c3/: every file and row is valid.");
     // Published before the check existed, rescue-and-response/2020-09-30 says "down from": it is not checked again.
     expect(read(join(root, "data/rescue-and-response/2020-09-30/meta.json"))).toContain("down from 4,013");
-    expect(checkAll(root)).toEqual(["All 13 dataset versions and every story's frontmatter pass the build's checks.", "Every version is sealed."]);
+    expect(checkAll(root)).toEqual(["All 15 dataset versions and every story's frontmatter pass the build's checks.", "Every version is sealed."]);
   });
 });
