@@ -305,7 +305,8 @@ describe("the production build", () => {
     expect(items).toHaveLength(Object.values(ids).flat().length);
     const data = text(readFileSync(join(out, "data", "index.html"), "utf8"));
     expect(data).toContain("Version 2019-09-18-c1: Corrects version 2019-09-18. Southend (36) and Basildon (30) are removed from towns.csv");
-    expect(data).toContain("Version 2019-01-30-c1 (current): Corrects version 2019-01-30. The 2017 count of at least 720 lines is marked conflicting");
+    expect(data).toContain("Version 2019-01-30-c1: Corrects version 2019-01-30. The 2017 count of at least 720 lines is marked conflicting");
+    expect(data).toContain("Version 2019-01-30-c2 (current): Corrects the wording of version 2019-01-30-c1");
     expect(data).toMatch(/Southend southend\s*towns\s*36† \(Research period\)\s*—\s*No figure in 2019-09-18-c1/);
   });
 

@@ -105,9 +105,9 @@ describe("story checks (each editor mistake and its exact message)", () => {
 
   it("a Fact or Chart whose dataset the frontmatter does not pin is refused, naming the pin to add", () => {
     expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(
-      `${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c1") so the number stays the same when a new version lands`,
+      `${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c2") so the number stays the same when a new version lands`,
     );
-    // A Fact's message suggests the site's current version (catalog.ts); a Chart's, the newest version folder.
+    // A Fact's message suggests the site's current version (catalog.ts); a Chart's, the newest version folder (today the same).
     expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(
       `${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c2") so the chart keeps its numbers when a new version lands`,
     );

@@ -5,8 +5,8 @@ import type { DatasetId } from "../schema/tables";
  * Bump a version here (and review the snapshot diffs) when a new version folder lands.
  */
 export const catalog: Readonly<Record<DatasetId, string>> = {
-  "rescue-and-response": "2020-09-30-c1",
-  national: "2019-01-30-c1",
+  "rescue-and-response": "2020-09-30-c2",
+  national: "2019-01-30-c2",
   "programme-outcomes": "2022-07-27-c2",
   "police-force-areas": "2018-04-01",
   "london-boroughs": "2018-04-01",
