@@ -8,7 +8,8 @@ describe("formatNumber(value, unit)", () => {
     expect(formatNumber(800000, "gbp")).toBe("£800,000");
     expect(formatNumber(500000000, "gbp")).toBe("£500m");
     expect(formatNumber(5600000, "gbp")).toBe("£5.6m");
-    expect(formatNumber(9, "per-ten")).toBe("9 in 10");
+    expect(formatNumber(9, "per-ten")).toBe("nine in ten");
+    expect(formatNumber(1, "per-ten")).toBe("one in ten");
   });
 });
 

@@ -8,7 +8,7 @@ export const columnDescriptions: Readonly<Record<string, string>> = {
   value: "The number as published, without separators or units (46 for 46%, 800000 for £800,000); empty when no figure was found.",
   value_high: "The top of a published range (value is its bottom); empty otherwise.",
   qualifier: "How the source states the number: exact, about, more-than, at-least, up-to, range, or not-published (no figure found).",
-  unit: "What the number counts: people, percent, gbp, lines, areas, years, forces, or per-ten (as in 9 in 10).",
+  unit: "What the number counts: people, percent, gbp, lines, areas, years, forces, or per-ten (as in nine in ten).",
   period: "The time window the number refers to: a period id declared in meta.json, with its dates.",
   status:
     "How well the number is confirmed: primary (in a primary source), secondary (reported by two or more outlets), single-source (one outlet only), conflicting (sources disagree; the note gives the other value).",

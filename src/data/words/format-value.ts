@@ -10,6 +10,9 @@ const compactPounds = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 1,
 });
 
+/** Whole numbers up to ten in words, for "nine in ten". */
+const TENTHS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
 /**
  * Formats a number in its unit, en-GB style.
  * @example formatNumber(4013, "people") // "4,013"
@@ -17,14 +20,15 @@ const compactPounds = new Intl.NumberFormat("en-GB", {
  * @example formatNumber(800000, "gbp") // "£800,000"
  * @example formatNumber(500000000, "gbp") // "£500m"
  * @example formatNumber(5600000, "gbp") // "£5.6m"
- * @example formatNumber(9, "per-ten") // "9 in 10"
+ * @example formatNumber(9, "per-ten") // "nine in ten"
  */
 export function formatNumber(value: number, unit: Unit): string {
   switch (unit) {
     case "percent":
       return `${whole.format(value)}%`;
     case "per-ten":
-      return `${whole.format(value)} in 10`;
+      // House style writes these in words, as the sources and our prose do: "nine in ten".
+      return `${TENTHS[value] ?? whole.format(value)} in ten`;
     case "gbp":
       return value >= 1_000_000 ? compactPounds.format(value).replace("M", "m") : pounds.format(value);
     default:
