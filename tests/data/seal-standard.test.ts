@@ -17,7 +17,7 @@ const metaPath = join(folder("2019-01-30-c3"), "meta.json");
 const notesPath = join(folder("2019-01-30-c3"), "NOTES.md");
 const sealsPath = join(root, "data/published-versions.json");
 
-/** Writes a `changes` text into the draft's meta.json as the tool writes meta.json (line 149; the text's first character is at column 15, after `  "changes": "`). */
+/** Writes a `changes` text into the draft's meta.json as the tool writes meta.json (line 145; the text's first character is at column 15, after `  "changes": "`). */
 function setChanges(changes: string, version = "2019-01-30-c3"): void {
   const path = join(folder(version), "meta.json");
   const meta = JSON.parse(read(path)) as { changes: string };
@@ -43,7 +43,7 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     setChanges("The rate fell from 88 to 87 percent.");
     const before = [read(metaPath), read(sealsPath)];
     expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
-      `data/national/2019-01-30-c3/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}`,
+      `data/national/2019-01-30-c3/meta.json:145:24: "changes" uses the trend word "fell": ${FIX}`,
     );
     expect([read(metaPath), read(sealsPath)]).toEqual(before);
   });
@@ -60,14 +60,14 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
   ])("seal: refuses %j, naming %j", (changes, word, column) => {
     setChanges(changes);
     expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
-      `data/national/2019-01-30-c3/meta.json:149:${column}: "changes" uses the trend word "${word}": ${FIX}`,
+      `data/national/2019-01-30-c3/meta.json:145:${column}: "changes" uses the trend word "${word}": ${FIX}`,
     );
   });
 
   it("seal: names the first trend word's place and every other one after it", () => {
     setChanges("Referrals rose, Norfolk fell from first, and the total went down from 4,013.");
     expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
-      `data/national/2019-01-30-c3/meta.json:149:25: "changes" uses the trend word "rose" (and after it "fell", "went down"): ${FIX}`,
+      `data/national/2019-01-30-c3/meta.json:145:25: "changes" uses the trend word "rose" (and after it "fell", "went down"): ${FIX}`,
     );
   });
 
@@ -87,7 +87,7 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     }
     expect(failure.status).toBe(1);
     expect(failure.stderr).toBe(
-      `Problem: data/national/2019-01-30-c3/meta.json:149:24: "changes" uses the trend word "fell": ${FIX}\nNothing was sealed or recorded. Fix it and run the command again.\n`,
+      `Problem: data/national/2019-01-30-c3/meta.json:145:24: "changes" uses the trend word "fell": ${FIX}\nNothing was sealed or recorded. Fix it and run the command again.\n`,
     );
     expect([read(metaPath), read(sealsPath)]).toEqual(before);
   });
