@@ -107,11 +107,14 @@ const text = (e: Node | null | undefined) => squash(e?.textContent ?? "");
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 /**
- * A source's date as the page writes it, as schema.org can carry it: "September or October 2019" is only
- * known to the year ("2019"); "2019 or later" not at all (no datePublished).
+ * A source's date as the page writes it, as schema.org can carry it: "27 or 28 July 2022" is known to the
+ * month ("2022-07"), "September or October 2019" only to the year ("2019"); "2019 or later" not at all.
  */
 function sourceDateOf(shown: string): string | undefined {
   if (/ or later$/.test(shown)) return undefined;
+  // "27 or 28 July 2022": known to the month.
+  const days = /^\d{1,2} or \d{1,2} ([A-Z][a-z]+ \d{4})$/.exec(shown);
+  if (days) return isoOf(days[1]!);
   const range = /^\S+(?: \d{4})? or \S+ (\d{4})$/.exec(shown);
   if (range) return shown.match(/\d{4}/g)!.every((y) => y === range[1]) ? range[1] : undefined;
   return isoOf(shown);

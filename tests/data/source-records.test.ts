@@ -34,21 +34,25 @@ describe("dates as exact as we know them", () => {
     expect(latestDay("2019-09-19")).toBe("2019-09-19");
     // "That year or later" has no last day: it cannot support any story.
     expect(latestDay("2019/..")).toBe("9999-12-31");
-    expect(["2019-09-19", "2019-09", "2019", "2019-09/2019-10", "2019-11/2020-01", "2019/.."].map(formatSourceDate)).toEqual([
+    expect(["2019-09-19", "2019-09", "2019", "2019-09/2019-10", "2019-11/2020-01", "2022-07-27/2022-07-28", "2019/.."].map(formatSourceDate)).toEqual([
       "19 September 2019",
       "September 2019",
       "2019",
       "September or October 2019",
       "November 2019 or January 2020",
+      "27 or 28 July 2022",
       "2019 or later",
     ]);
   });
 
-  it("the records hold the dossier's dates: S5 September or October 2019, S23 2019 or later", () => {
+  it("the records hold the dossier's dates: S5 September or October 2019, S23 2019 or later, P8 27 or 28 July 2022", () => {
     const records = readSourceRecords();
     expect(records.get("S5")?.date).toBe("2019-09/2019-10");
     expect(records.get("S23")?.date).toBe("2019/..");
     expect(records.get("P2")?.date).toBe("2019-09-19");
+    // City Hall's release of July 2022: one outlet dates it 27 July, another 28 July.
+    expect(records.get("P8")?.date).toBe("2022-07-27/2022-07-28");
+    expect(latestDay(records.get("P8")!.date)).toBe("2022-07-28");
   });
 });
 

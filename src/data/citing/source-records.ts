@@ -179,9 +179,11 @@ export function formatSourceDate(date: string): string {
   if (to === "..") return `${formatDate(from)} or later`;
   const a = formatDate(from);
   const b = formatDate(to);
-  // "September 2019 or October 2019" reads as "September or October 2019".
+  // "September 2019 or October 2019" reads as "September or October 2019", "27 July 2022 or 28 July 2022" as "27 or 28 July 2022".
   const year = from.slice(0, 4);
-  return from.length === 7 && to.length === 7 && to.startsWith(year) ? `${a.replace(` ${year}`, "")} or ${b}` : `${a} or ${b}`;
+  if (from.length === 7 && to.length === 7 && to.startsWith(year)) return `${a.replace(` ${year}`, "")} or ${b}`;
+  if (from.length === 10 && to.length === 10 && to.startsWith(from.slice(0, 7))) return `${Number(from.slice(8))} or ${b}`;
+  return `${a} or ${b}`;
 }
 
 interface DeclaredSource {
