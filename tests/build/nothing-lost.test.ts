@@ -78,7 +78,8 @@ const UNQUOTED: Record<string, string[]> = {
   "county-lines-london": ["S8", "P4", "S22", "P14", "S23"],
   // Year 1's total, compared with: S1 and P2 carry it.
   "what-changed-in-year-two": ["S7", "S8", "S9"],
-  "who-is-drawn-in": ["S8"],
+  // S23 dated only "2019 or later": its one figure was removed by the dated correction "national-male-share-removed".
+  "who-is-drawn-in": ["S8", "S23"],
   "getting-out": [],
 };
 
