@@ -1,7 +1,7 @@
 import type { DataCatalog, Dataset as SchemaDataset, NewsArticle, Organization, WithContext } from "schema-dts";
 import { correctionAnchor, type Correction } from "../components/correction-anchor";
 import { storyDate, type NumberedSource } from "../data/citing/citations";
-import { readSourceRecords } from "../data/citing/source-records";
+import { isoSourceDate, readSourceRecords } from "../data/citing/source-records";
 import { columnDescriptions } from "../data/schema/column-descriptions";
 import type { Dataset } from "../data/schema/dataset";
 import { loadDataset } from "../data/versions/load-dataset";
@@ -33,19 +33,6 @@ const coverage: Readonly<Record<string, readonly string[]>> = {
   "london-boroughs": ["London"],
 };
 
-/**
- * A source date as schema.org's datePublished can say it: a day, month or year as it is; a range only by
- * the month or year both ends share ("2022-07-27/2022-07-28" → "2022-07", "2019-09/2019-10" → "2019");
- * "2019 or later" not at all.
- */
-function schemaDate(date: string): string | undefined {
-  const [from, to] = date.split("/") as [string, string | undefined];
-  if (to === undefined) return from;
-  if (to === "..") return undefined;
-  if (from.slice(0, 7) === to.slice(0, 7) && from.length >= 7 && to.length >= 7) return from.slice(0, 7);
-  return from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : undefined;
-}
-
 /** A story as a NewsArticle: headline, dates, author and publisher, share image, sources, corrections, data. */
 export function newsArticle(
   story: {
@@ -75,7 +62,7 @@ export function newsArticle(
     inLanguage: publication.language,
     isAccessibleForFree: true,
     citation: sources.map((s) => {
-      const date = schemaDate(records.get(s.source.id)?.date ?? s.source.date);
+      const date = isoSourceDate(records.get(s.source.id)?.date ?? s.source.date);
       return {
         "@type": "CreativeWork",
         name: s.source.title,

@@ -109,18 +109,13 @@ describe("the real Year 1 → Year 2 diff", () => {
 
   it("lists as added exactly the rows only Year 2 has, and as removed exactly the rows only Year 1 has", () => {
     const [y1, y2] = [ids("2019-09-18"), ids("2020-09-30")];
-    expect(
+    const listed = (kind: "added" | "removed") =>
       diff.changes
-        .filter((c) => c.kind === "added")
+        .filter((c) => c.kind === kind)
         .map(key)
-        .sort(),
-    ).toEqual([...y2].filter((id) => !y1.has(id)).sort());
-    expect(
-      diff.changes
-        .filter((c) => c.kind === "removed")
-        .map(key)
-        .sort(),
-    ).toEqual([...y1].filter((id) => !y2.has(id)).sort());
+        .sort();
+    expect(listed("added")).toEqual([...y2].filter((id) => !y1.has(id)).sort());
+    expect(listed("removed")).toEqual([...y1].filter((id) => !y2.has(id)).sort());
   });
 
   it("finds the rows published in both years that changed, with the fields that differ", () => {

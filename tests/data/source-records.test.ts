@@ -2,7 +2,15 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkSourceRecords, creditPhrase, earliestDay, formatSourceDate, latestDay, readSourceRecords } from "../../src/data/citing/source-records";
+import {
+  checkSourceRecords,
+  creditPhrase,
+  earliestDay,
+  formatSourceDate,
+  isoSourceDate,
+  latestDay,
+  readSourceRecords,
+} from "../../src/data/citing/source-records";
 import { numberRuns } from "../../src/figures/figure-credit";
 import { loadAllDatasets } from "../../src/data/versions/load-dataset";
 
@@ -42,6 +50,17 @@ describe("dates as exact as we know them", () => {
       "November 2019 or January 2020",
       "27 or 28 July 2022",
       "2019 or later",
+    ]);
+  });
+
+  it("schema.org gets a source's date only as far as it is known", () => {
+    expect(["2019-09-19", "2019-09", "2022-07-27/2022-07-28", "2019-09/2019-10", "2019-11/2020-01", "2019/.."].map(isoSourceDate)).toEqual([
+      "2019-09-19",
+      "2019-09",
+      "2022-07",
+      "2019",
+      undefined,
+      undefined,
     ]);
   });
 

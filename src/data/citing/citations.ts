@@ -1,6 +1,6 @@
 import type { Source } from "../schema/meta-schema";
 import type { DatasetId } from "../schema/tables";
-import { formatDate } from "../words/format-value";
+import { earliestDay, formatSourceDate, readSourceRecords } from "./source-records";
 
 /**
  * One source a story cites, in the order of first use: the source list at the foot of the page,
@@ -37,22 +37,21 @@ export function storyDate({ published, updated }: { published: Date | string; up
   return iso(updated ?? published);
 }
 
-/**
- * The first day a source's date can mean. A source dated only by month or year ("2019-09", "2019")
- * cannot be shown to be later than a story of that month or year, so it counts from its first day.
- */
-function earliestDay(date: string): string {
-  return date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
-}
+/** A source's date as exactly as we know it: its record's (data/sources.json), else its meta.json date. */
+const dateOf = (source: Source) => readSourceRecords().get(source.id)?.date ?? source.date;
 
-/** True when the source existed on `asOf` (YYYY-MM-DD), as far as its date shows. */
+/**
+ * True when the source existed on `asOf` (YYYY-MM-DD), as far as its date shows. A source dated only
+ * by month or year ("2019-09", "2019") still counts from its first day: the standard's latest-possible-day
+ * rule (issue 24, point 4) would leave most figures of the 2019 stories uncitable, and waits on the desk.
+ */
 export function citableOn(source: Source, asOf: string): boolean {
-  return earliestDay(source.date) <= asOf;
+  return earliestDay(dateOf(source)) <= asOf;
 }
 
 /** "S11 (Southwark News, 25 September 2019)": how a message names a source. */
 export function describeSource(source: Source): string {
-  return `${source.id} (${source.publisher}, ${formatDate(source.date)})`;
+  return `${source.id} (${source.publisher}, ${formatSourceDate(dateOf(source))})`;
 }
 
 /** Numbers the citations in order of first use, each source once (a source id names one publication). */

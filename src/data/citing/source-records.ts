@@ -186,6 +186,19 @@ export function formatSourceDate(date: string): string {
   return `${a} or ${b}`;
 }
 
+/**
+ * A source date as schema.org's datePublished can say it: a day, month or year as it is; a range only by
+ * the month or year both ends share ("2022-07-27/2022-07-28" → "2022-07", "2019-09/2019-10" → "2019");
+ * "2019 or later" not at all.
+ */
+export function isoSourceDate(date: string): string | undefined {
+  const [from, to] = date.split("/") as [string, string | undefined];
+  if (to === undefined) return from;
+  if (to === "..") return undefined;
+  if (from.slice(0, 7) === to.slice(0, 7) && from.length >= 7 && to.length >= 7) return from.slice(0, 7);
+  return from.slice(0, 4) === to.slice(0, 4) ? from.slice(0, 4) : undefined;
+}
+
 interface DeclaredSource {
   id: string;
   title: string;
