@@ -5,7 +5,7 @@ import { listVersions } from "../data/versions/list-versions";
 import type { Source } from "../data/schema/meta-schema";
 import { formatDate } from "../data/words/format-value";
 import { chartRows } from "../figures/render-chart";
-import { citableOn, describeSource, storyDate, type Citation } from "../data/citing/citations";
+import { citableOn, describeSource, laterThan, storyDate, type Citation } from "../data/citing/citations";
 import { quotedSources, readSourceRecords, rowKeys } from "../data/citing/source-records";
 import { citeAnchor, factAnchor, figureAnchor } from "../components/use-anchors";
 import { closest } from "./closest";
@@ -38,10 +38,16 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
 
   const cite = (fail: Fail, what: string, entries: readonly Citation[]) => {
     const citable = asOf ? entries.filter((e) => citableOn(e.source, asOf)) : entries;
-    if (citable.length === 0 && entries.length > 0)
+    if (citable.length === 0 && entries.length > 0) {
+      const sources = [...new Map(entries.map((e) => [e.source.id, e.source])).values()];
+      // "dated after" only when every source certainly is; a source dated by month or year may not be.
+      const when = sources.every((s) => laterThan(s, asOf!))
+        ? `dated after this story (${dated})`
+        : `not known to be dated on or before this story (${dated}): a source dated only by month or year counts from its latest possible day`;
       fail(
-        `${what} cites ${[...new Map(entries.map((e) => [e.source.id, e.source])).values()].map(describeSource).join(" and ")}, dated after this story (${dated}). A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:`,
+        `${what} cites ${sources.map(describeSource).join(" and ")}, ${when}. A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:`,
       );
+    }
     citations.push(...citable);
   };
   const records = readSourceRecords();

@@ -112,7 +112,11 @@ export const storySchema = z
     if (story.updated && story.updated < story.published)
       ctx.addIssue({ code: "custom", path: ["updated"], message: "the update date is before the publication date" });
     if (story.updated && !story.updateNote)
-      ctx.addIssue({ code: "custom", path: ["updated"], message: 'say what the update added in updateNote: "…" (readers see it beside the date)' });
+      ctx.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: 'say what the update added in updateNote: "…" (readers see it at the foot of the story, linked from the date)',
+      });
     if (story.updateNote && !story.updated)
       ctx.addIssue({ code: "custom", path: ["updateNote"], message: "an updateNote needs the date of the update in updated:" });
     for (const [i, c] of story.corrections.entries()) {

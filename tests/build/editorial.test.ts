@@ -24,7 +24,11 @@ describe("corrections and drafts in a production build", () => {
     const html = readFileSync(join(out, "stories/corrected-story/index.html"), "utf8");
     expect(html).toMatch(/<section class="corrections" id="corrections"[^>]*>\s*<h2 id="corrections-heading">Correction<\/h2>/);
     expect(html).toContain(`<time datetime="2019-09-20">20 September 2019</time>: ${TEXT}`);
-    expect(html).toContain(`Updated <time datetime="2019-09-21">21 September 2019</time>: corrected the referral period`);
+    // The byline links the date to the update's note at the foot, after the corrections.
+    expect(html).toContain(`<a href="#update">Updated <time datetime="2019-09-21">21 September 2019</time></a>`);
+    expect(html).toMatch(
+      /<section class="corrections" id="corrections"[\s\S]*<section class="story-update" id="update"[^>]*><h2 id="update-heading">Update<\/h2><p>Updated <time datetime="2019-09-21">21 September 2019<\/time>: corrected the referral period\.<\/p><\/section>/,
+    );
   });
 
   it("is listed on the corrections page, linked to the story", () => {

@@ -85,7 +85,8 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
       expect(canonical).toBe(`${SITE}${BASE}stories/${slug}/`);
       const block = page.querySelector("#cite + .cite-this")!;
       const cited = citation(block);
-      const date = page.querySelector(".byline time:last-of-type")!.getAttribute("datetime")!;
+      // Its date is its update's, if it has one, else its publication's.
+      const date = (page.querySelector("#update time") ?? page.querySelector(".byline time"))!.getAttribute("datetime")!;
       const [y, m, d] = date.split("-").map(Number) as [number, number, number];
       const month = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
       expect(cited.text).toBe(`${AUTHOR}. (${y}, ${d} ${month}). ${title}. County lines explained. ${canonical}`);

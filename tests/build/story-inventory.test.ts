@@ -143,6 +143,19 @@ describe("lostItems", () => {
     }
   });
 
+  it("keeps a figure's citation whose date moved to a story's update, and only then", () => {
+    // A real citation ends with its address: with the author and date, two parts to know it by.
+    const withUrl = (html: string) => html.replaceAll(CITE, `${CITE} https://example.org/embed/map/v1/`);
+    const cited = storyInventory(withUrl(BEFORE));
+    const redated = withUrl(AFTER).replace("(2019, 19 September)", "(2026, 2 December)");
+    expect(lostItems(cited, withUrl(AFTER)).figures.lost).toEqual([]);
+    expect(lostItems(cited, redated).figures.lost).toEqual([
+      'example: figure #chart-map: citation (text) "The data team. (2019, 19 September). A map [Chart; data: rr,…": this citation (its key, date and addresses) is not in the figure',
+    ]);
+    expect(lostItems(cited, redated, [], ["2026-12-02"]).figures.lost).toEqual([]);
+    expect(lostItems(cited, redated, [], ["2026-12-01"]).figures.lost).toHaveLength(1);
+  });
+
   it("names the story, the figure and the item lost", () => {
     const noCsv = edited(AFTER, (doc) => doc.querySelector('a[href="../../data/rr/v1/map.csv"]')!.remove());
     expect(allLost(before, noCsv)).toEqual([

@@ -124,7 +124,7 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
 
   it("an update says what it added: updated and updateNote come together", () => {
     expect(message(VALID.replace("published: 2019-09-19\n", "published: 2019-09-19\nupdated: 2022-07-29\n"))).toBe(
-      `${FILE}:6:1: frontmatter "updated": say what the update added in updateNote: "…" (readers see it beside the date)`,
+      `${FILE}:6:1: frontmatter "updated": say what the update added in updateNote: "…" (readers see it at the foot of the story, linked from the date)`,
     );
     expect(message(VALID.replace("published: 2019-09-19\n", 'published: 2019-09-19\nupdateNote: "added later figures"\n'))).toBe(
       `${FILE}:6:1: frontmatter "updateNote": an updateNote needs the date of the update in updated:`,

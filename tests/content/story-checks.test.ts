@@ -150,7 +150,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
     expect(
       check(
         `City Hall said so <Cite source="P2" passage="top-five" />.\n\nThey found <Fact id="linked-total" />, again <Cite source="P2" passage="top-five" />.\n\n<Chart id="sex" title="T" subtitle="S" />\n`,
-        { data: YEAR_1, published: "2019-09-26" },
+        { data: YEAR_1, published: "2019-10-01" },
         report,
       ),
     ).toBe("");
@@ -193,15 +193,55 @@ describe("story checks (each editor mistake and its exact message)", () => {
       `${FILE}:1:15: <Cite source="P5"> cites P5 (Brent Council, 20 September 2019), dated after this story (published 19 September 2019). ${later}`,
     );
     expect(check(`Intro.\n\n<Chart id="boroughs-map" title="T" subtitle="S" />\n`, story)).toBe(
-      `${FILE}:3:1: <Chart id="boroughs-map"> (row "newham-referred") cites S11 (Southwark News, 25 September 2019), dated after this story (published 19 September 2019). ${later}`,
+      `${FILE}:3:1: <Chart id="boroughs-map"> (row "lambeth-linked") cites S10 (London News Online (South London Press), September 2019), not known to be dated on or before this story (published 19 September 2019): a source dated only by month or year counts from its latest possible day. ${later}`,
     );
-    // A row that also has an earlier source is cited by that one alone.
-    expect(check(`Lambeth had <Fact id="lambeth-referred" />.\n`, story)).toBe("");
+    // A row that also has an earlier source is cited by that one alone: see "dates as exact as we know them".
     // With an update on or after the source, it may be cited.
     expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-25" })).toBe("");
     expect(check(`Newham had <Fact id="newham-referred" />.\n`, { ...story, updated: "2019-09-24" })).toBe(
       `${FILE}:1:12: <Fact id="newham-referred"> cites S11 (Southwark News, 25 September 2019), dated after this story (updated 24 September 2019). ${later}`,
     );
+  });
+
+  it("dates as exact as we know them: a source dated by month, year or range counts from its latest possible day", () => {
+    const later =
+      "A story cites only sources dated on or before its date: to add a later one, set updated: to a date on or after the source and say what was added in updateNote:";
+    const maybe = (story: string) =>
+      `not known to be dated on or before this story (${story}): a source dated only by month or year counts from its latest possible day. ${later}`;
+    // A month: the BBC's report (S1) is dated "September 2019", so it counts as 30 September.
+    const bbc = `The BBC reported it <Cite source="S1" passage="headline" />.\n`;
+    expect(check(bbc, { data: YEAR_1, published: "2019-09-19" })).toBe(
+      `${FILE}:1:21: <Cite source="S1"> cites S1 (BBC News, September 2019), ${maybe("published 19 September 2019")}`,
+    );
+    expect(check(bbc, { data: YEAR_1, published: "2019-09-29" })).toMatch(
+      /^content\/stories\/example\.mdx:1:21: <Cite source="S1"> cites S1 \(BBC News, September 2019\), not known/,
+    );
+    expect(check(bbc, { data: YEAR_1, published: "2019-09-30" })).toBe("");
+    // A range: the Southend Echo (S5), the only source of Hampshire's Year 1 count, is "September or October 2019".
+    const echo = `Hampshire had <Fact id="hampshire" />.\n`;
+    expect(check(echo, { data: YEAR_1, published: "2019-09-19" })).toBe(
+      `${FILE}:1:15: <Fact id="hampshire"> cites S5 (Southend Echo, September or October 2019), ${maybe("published 19 September 2019")}`,
+    );
+    expect(check(echo, { data: YEAR_1, published: "2019-09-19", updated: "2019-10-30" })).toBe(
+      `${FILE}:1:15: <Fact id="hampshire"> cites S5 (Southend Echo, September or October 2019), ${maybe("updated 30 October 2019")}`,
+    );
+    expect(check(echo, { data: YEAR_1, published: "2019-09-19", updated: "2019-10-31" })).toBe("");
+    // A year: The News (S15), the only source of Hampshire's Year 2 count, is dated "2020": not before 31 December 2020.
+    const year2 = { data: { "rescue-and-response": "2020-09-30" }, published: "2020-10-02" };
+    expect(check(`Hampshire had <Fact id="hampshire" />.\n`, year2)).toBe(
+      `${FILE}:1:15: <Fact id="hampshire"> cites S15 (The News (Portsmouth), 2020), ${maybe("published 2 October 2020")}`,
+    );
+    expect(check(`Hampshire had <Fact id="hampshire" />.\n`, { ...year2, updated: "2020-12-31" })).toBe("");
+    // "That year or later": Edge magazine (S23) can support no story, however late.
+    const edge = `The share was <Fact id="male-share-national" />.\n`;
+    expect(check(edge, { data: { national: "2019-01-30-c1" }, published: "2019-09-26", updated: "2026-12-02" })).toBe(
+      `${FILE}:1:15: <Fact id="male-share-national"> cites S23 (T2 Marketing (on issuu), 2019 or later), ${maybe("updated 2 December 2026")}`,
+    );
+    // A row with an exactly dated source as well is cited by that one: Norfolk's count has ITV's of 19 September (S3).
+    const norfolk = { data: YEAR_1, published: "2019-09-19" };
+    const report: StoryReport = { charts: [], citations: [] };
+    expect(check(`Norfolk had <Fact id="norfolk" />.\n`, norfolk, report)).toBe("");
+    expect([...new Set(report.citations.map((c) => c.source.id))]).toEqual(["S3"]);
   });
 
   it("attributions carry their source: a sentence saying who said, found or reported something needs a Cite or a Fact", () => {

@@ -273,7 +273,7 @@ const describeItem = (item: CreditItem): string => {
 };
 
 /** Why `item` is not found in `figure`, or undefined if it is. */
-function lostFromFigure(item: CreditItem, figure: Element, before: string, after: string): string | undefined {
+function lostFromFigure(item: CreditItem, figure: Element, before: string, after: string, updated: readonly string[]): string | undefined {
   const sameHref = (href: string, download: boolean) =>
     [...figure.querySelectorAll("a[href]")].some(
       (a) => absolute(a.getAttribute("href")!, after) === absolute(href, before) && (!download || a.hasAttribute("download")),
@@ -301,13 +301,12 @@ function lostFromFigure(item: CreditItem, figure: Element, before: string, after
       if (text.includes(norm(item.text))) return undefined;
       // A chart's title is copy an editor may change: the citation is still there if its author and
       // date, its BibTeX key and its addresses are.
-      const stable = [
-        /^@misc\{[^,]+,/.exec(item.text)?.[0],
-        /^[^(]+\(\d{4}, [^)]+\)\./.exec(item.text)?.[0],
-        ...(item.text.match(/https?:\/\/[^\s},]+/g) ?? []),
-      ];
+      // Its date may be the story's update since (a citation gives the date of the version cited).
+      const authorDate = /^[^(]+\(\d{4}, [^)]+\)\./.exec(item.text)?.[0];
+      const stable = [/^@misc\{[^,]+,/.exec(item.text)?.[0], authorDate, ...(item.text.match(/https?:\/\/[^\s},]+/g) ?? [])];
       const parts = stable.filter((p): p is string => Boolean(p));
-      return parts.length >= 2 && parts.every((p) => text.includes(norm(p))) ? undefined : "this citation (its key, date and addresses) is not in the figure";
+      const found = (p: string) => text.includes(norm(p)) || (p === authorDate && updated.some((u) => text.includes(norm(p.replace(/\(\d{4}, [^)]+\)/, u)))));
+      return parts.length >= 2 && parts.every(found) ? undefined : "this citation (its key, date and addresses) is not in the figure";
     }
   }
 }
@@ -318,14 +317,20 @@ function lostFromFigure(item: CreditItem, figure: Element, before: string, after
  * footnoted (numbers follow the list's order), and each figure's credit items anywhere inside the
  * figure with the same id. Returns, by part, how many items were looked for and a message for each one
  * not found, naming the story, the figure and the item.
+ * @param updates the days (YYYY-MM-DD) of other stories' updates: a figure's citation is dated by the story
+ *   that places it first, so it may carry that story's update rather than this page's
  * @param unquoted sources the page no longer lists on purpose, with their footnotes: since issue 24 a story
  *   lists a source only for uses whose words we hold (a figure's full credit still names every source)
  */
-export function lostItems(before: StoryInventory, html: string, unquoted: readonly string[] = []): LostItems {
+export function lostItems(before: StoryInventory, html: string, unquoted: readonly string[] = [], updates: readonly string[] = []): LostItems {
   const doc = parse(html);
   const story = before.story;
   const after = doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? before.page;
 
+  // The dates of updates, as a citation dates them ("(2026, 2 December)"): this page's and `updates`.
+  const updated = [doc.querySelector("#update time[datetime]")?.getAttribute("datetime"), ...updates]
+    .filter((d): d is string => Boolean(d))
+    .map((d) => `(${d.slice(0, 4)}, ${new Date(d).toLocaleDateString("en-GB", { day: "numeric", month: "long", timeZone: "UTC" })})`);
   const lists = [...doc.querySelectorAll(".source-list")];
   const sources = before.sources
     .filter((s) => !unquoted.includes(s.id))
@@ -366,7 +371,7 @@ export function lostItems(before: StoryInventory, html: string, unquoted: readon
     const figure = doc.getElementById(id);
     if (!figure || figure.tagName !== "FIGURE") return [`${story}: figure #${id} is gone, with its ${items.length} credit items`];
     return items.flatMap((item) => {
-      const why = lostFromFigure(item, figure, before.page, after);
+      const why = lostFromFigure(item, figure, before.page, after, updated);
       return why ? [`${story}: figure #${id}: ${describeItem(item)}: ${why}`] : [];
     });
   });

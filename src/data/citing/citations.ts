@@ -1,6 +1,6 @@
 import type { Source } from "../schema/meta-schema";
 import type { DatasetId } from "../schema/tables";
-import { earliestDay, formatSourceDate, readSourceRecords } from "./source-records";
+import { earliestDay, formatSourceDate, latestDay, readSourceRecords } from "./source-records";
 
 /**
  * One source a story cites, in the order of first use: the source list at the foot of the page,
@@ -41,12 +41,17 @@ export function storyDate({ published, updated }: { published: Date | string; up
 const dateOf = (source: Source) => readSourceRecords().get(source.id)?.date ?? source.date;
 
 /**
- * True when the source existed on `asOf` (YYYY-MM-DD), as far as its date shows. A source dated only
- * by month or year ("2019-09", "2019") still counts from its first day: the standard's latest-possible-day
- * rule (issue 24, point 4) would leave most figures of the 2019 stories uncitable, and waits on the desk.
+ * True when the source is known to have existed on `asOf` (YYYY-MM-DD). A source dated only by month or
+ * year ("2019-09", "2019", "2019-09/2019-10") counts from its latest possible day, so "2019" cannot
+ * support a story of 19 September 2019; "2019/.." (that year or later) supports none.
  */
 export function citableOn(source: Source, asOf: string): boolean {
-  return earliestDay(dateOf(source)) <= asOf;
+  return latestDay(dateOf(source)) <= asOf;
+}
+
+/** True when the source is certainly later than `asOf`: even its earliest possible day comes after it. */
+export function laterThan(source: Source, asOf: string): boolean {
+  return earliestDay(dateOf(source)) > asOf;
 }
 
 /** "S11 (Southwark News, 25 September 2019)": how a message names a source. */
