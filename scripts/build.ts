@@ -1,6 +1,6 @@
 /**
- * Production build, all or nothing. Data is checked first (every checksum, every row), then every
- * story's frontmatter, then every story's text (components, ids, typed numbers, attributions, dates);
+ * Production build, all or nothing. Every content check runs first, as `npm run proof` runs them
+ * (every data checksum and row, every story's frontmatter and text), listing every problem;
  * only then is Astro loaded, and it builds into a fresh temporary folder, which replaces dist/ only if the whole build succeeded.
  * A failed build exits non-zero and leaves any previous dist/ exactly as it was.
  *
@@ -9,7 +9,6 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { loadAllDatasets } from "../src/data/versions/load-dataset";
 import { MDX_HINT } from "../src/stories/mdx-hint";
 
 // Unknown options, stray arguments and a bare --out are usage errors (util.parseArgs says which).
@@ -30,16 +29,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-// Each step loads only what it needs, when the step before has passed: a mistake in a data file is
-// reported before the story checks (and the chart code they use) are even loaded.
+// Every content check, as `npm run proof` runs it (src/stories/proof.ts): the data, every story's
+// frontmatter and text. Every problem is listed at once, and Astro is not even loaded.
 try {
-  loadAllDatasets();
-  const { checkAllStories } = await import("../src/stories/check-frontmatter");
-  checkAllStories();
-  // Every story's text, by the check the story pages run (cached: in this build they reuse it): a mistake
-  // stops here, before Astro loads.
-  const { analyseAllStories } = await import("../src/stories/story-analysis");
-  analyseAllStories();
+  const { proof } = await import("../src/stories/proof");
+  const { problems, skipped } = proof();
+  if (problems.length === 1 && !skipped) fail(problems[0]!);
+  if (problems.length > 0)
+    fail(`${problems.length} problems (npm run proof lists them without building):\n${problems.join("\n")}${skipped ? `\n${skipped}` : ""}`);
 } catch (error) {
   fail((error as Error).message);
 }

@@ -12,17 +12,27 @@ const FIELDS = Object.keys(storySchema.shape);
 /**
  * Checks a story's frontmatter before the build starts, so the message can name the line:
  * `content/stories/x.mdx:5:12: frontmatter "published": expected a real date written YYYY-MM-DD…`.
- * Returns nothing when the frontmatter is valid; throws a {@link StoryError} otherwise.
+ * Returns nothing when the frontmatter is valid; throws a {@link StoryError} listing every problem
+ * (one line each) otherwise.
  */
 export function checkFrontmatter(path: string, source: string): void {
-  const fail = (line: number, column: number | undefined, message: string): never => {
-    throw new StoryError(`${path}:${line}${column ? `:${column}` : ""}: ${message}`);
+  const problems = frontmatterProblems(path, source);
+  if (problems.length > 0) throw new StoryError(problems.join("\n"));
+}
+
+/** Every problem of a story's frontmatter, each as a `file:line:column: message` line (none when it is valid). */
+export function frontmatterProblems(path: string, source: string): string[] {
+  const problems: string[] = [];
+  const report = (line: number, column: number | undefined, message: string) => {
+    problems.push(`${path}:${line}${column ? `:${column}` : ""}: ${message}`);
   };
   const { frontmatter } = splitFrontmatter(source);
-  if (frontmatter === undefined)
-    fail(1, 1, 'the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)');
+  if (frontmatter === undefined) {
+    report(1, 1, 'the story must start with frontmatter between two "---" lines (title, standfirst, byline, published, shareImageAlt)');
+    return problems;
+  }
   // The frontmatter's lines are numbered from the file's top: +1 for the opening "---".
-  const positioned = parsePositioned(frontmatter!, 1);
+  const positioned = parsePositioned(frontmatter, 1);
   const { doc } = positioned;
   const at = (offset: number) => {
     const { line, column } = positioned.at(offset);
@@ -30,39 +40,42 @@ export function checkFrontmatter(path: string, source: string): void {
   };
   if (positioned.syntaxError) {
     const { line, column, message } = positioned.syntaxError;
-    fail(line, column, `frontmatter is not valid YAML: ${message}. Check quotes and indentation; text containing a colon must be "quoted"`);
+    report(line, column, `frontmatter is not valid YAML: ${message}. Check quotes and indentation; text containing a colon must be "quoted"`);
+    return problems;
   }
+  /** Fields named by a misspelling ("bylin" for "byline"): the schema also finds them missing; say it once, at the misspelling. */
+  const misspelt = new Set<string>();
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
       if (!FIELDS.includes(key)) {
         const [line, col] = at((pair.key as unknown as { range: [number, number] }).range[0]);
         const hint = closest(key, FIELDS);
-        fail(line, col, `frontmatter has no field "${key}"${hint ? `; did you mean "${hint}"?` : ""} The fields are: ${FIELDS.join(", ")}`);
+        if (hint) misspelt.add(hint);
+        report(line, col, `frontmatter has no field "${key}"${hint ? `; did you mean "${hint}"?` : ""} The fields are: ${FIELDS.join(", ")}`);
       }
     }
   }
-  const { problem } = parseWithSchema(storySchema, positioned);
-  if (!problem) return;
-  const { issue, position, missing } = problem;
-  const field = issue.path.map(String).join(".");
-  const expected = issue.message.replace(/^expected text: /, "");
-  // A field missing inside an entry (a correction's id) is named at the entry it belongs to.
-  if (missing && position && issue.path.length > 1) {
-    const key = String(issue.path.at(-1));
-    fail(
-      position.line,
-      position.column,
-      `frontmatter "${issue.path.slice(0, -1).map(String).join(".")}" is missing "${key}": add a line "${key}: …" to it (${expected})`,
-    );
+  for (const { issue, position, missing } of parseWithSchema(storySchema, positioned).problems ?? []) {
+    const field = issue.path.map(String).join(".");
+    // Unknown fields are named above, with a suggestion.
+    if ((missing && misspelt.has(field)) || issue.code === "unrecognized_keys") continue;
+    const expected = issue.message.replace(/^expected text: /, "");
+    // A field missing inside an entry (a correction's id) is named at the entry it belongs to.
+    if (missing && position && issue.path.length > 1) {
+      const key = String(issue.path.at(-1));
+      report(
+        position.line,
+        position.column,
+        `frontmatter "${issue.path.slice(0, -1).map(String).join(".")}" is missing "${key}": add a line "${key}: …" to it (${expected})`,
+      );
+    } else if (!position || missing) report(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${expected})`);
+    else report(position.line, position.column, `frontmatter "${field}": ${issue.message}`);
   }
-  if (!position || missing) {
-    fail(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${expected})`);
-  }
-  fail(position!.line, position!.column, `frontmatter "${field}": ${issue.message}`);
+  return problems;
 }
 
-/** Checks every story file (drafts and stories in subfolders too); throws on the first mistake. */
+/** Checks every story file (drafts and stories in subfolders too); throws listing every mistake of the first file with any. */
 export function checkAllStories(root = process.cwd()): void {
   for (const file of storyFiles(root)) checkFrontmatter(file, readFileSync(join(root, file), "utf8"));
 }

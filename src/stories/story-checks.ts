@@ -30,7 +30,8 @@ interface Point {
 /**
  * The story check, as a Markdown-processor plugin (Sätteri, Astro 7's default), run by
  * ./story-analysis.ts (in the build before Astro loads, and by each story page). It reads the story's frontmatter (pins and date) from the processor's data and
- * stops at the first mistake with `file:line:column`, what is wrong and how to fix it:
+ * reports every mistake, one line each, with `file:line:column`, what is wrong and how to fix it (a
+ * mistake in an element stops the checks of that element only):
  * - a component that is not part of the editor surface, or a misspelt or missing prop (./check-element.ts);
  * - an unknown chart, fact or source id, or a source dated after the story (./story-citations.ts);
  * - a number typed by hand that equals a data value, naming the `<Fact>` to use instead (./typed-numbers.ts);
@@ -44,15 +45,26 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
     const frontmatter = (context.data as { astro?: { frontmatter?: StoryFrontmatter } }).astro?.frontmatter;
     const recorder = citationRecorder(frontmatter);
     const charts: ChartPlacement[] = [];
-    /** The first sentence that attributes a finding without a source, reported once every element is checked. */
-    let unsourced: { at: Point | undefined; sentence: string } | undefined;
+    /** Sentences that attribute a finding without a source, reported once every element is checked. */
+    const unsourced: { at: Point | undefined; sentence: string }[] = [];
+    /** Every mistake found, in the order found, each as its `file:line:column: message` line. */
+    const problems: string[] = [];
     const failAt =
       (at: Point | undefined) =>
       (message: string): never => {
         throw new StoryError(`${path}:${at?.line ?? "?"}:${at?.column ?? "?"}: ${message}`);
       };
+    /** Runs one check; its mistake is recorded and the walk goes on to the next node. */
+    const recording = (check: () => void) => {
+      try {
+        check();
+      } catch (error) {
+        if (!(error instanceof StoryError)) throw error;
+        problems.push(error.message);
+      }
+    };
 
-    const element = (node: Element) => {
+    const checkOne = (node: Element) => {
       const fail = failAt(node.position?.start);
       const checked = checkElement(node, fail);
       if (!checked) return;
@@ -64,15 +76,19 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
       } else if (name === "Fact") recorder.fact(text("id")!, text("version"), fail);
       else if (name === "Cite") recorder.source(text("source")!, text("passage"), fail);
     };
+    const element = (node: Element) => recording(() => checkOne(node));
 
     return {
       name: "story-checks",
       options: { position: true },
       after() {
-        if (unsourced)
-          failAt(unsourced.at)(
-            `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+        for (const { at, sentence } of unsourced)
+          recording(() =>
+            failAt(at)(
+              `this sentence says who found, said or reported something but cites no source: "${sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+            ),
           );
+        if (problems.length > 0) throw new StoryError(problems.join("\n"));
         Object.assign(report, { charts, citations: recorder.citations });
       },
       mdxJsxFlowElement: element,
@@ -82,19 +98,21 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
         const start = node.position?.start;
         // Reported after every other check (see `after`): a wrong component or a typed number is the more
         // specific mistake, and its fix (a Fact) may also source the sentence.
-        if (found && !unsourced)
-          unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence };
+        if (found)
+          unsourced.push({ at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence });
       },
       text(node) {
-        const [typed] = findTypedNumbers(node.value, recorder.everyFact());
-        if (!typed) return;
-        const start = node.position?.start;
-        const lines = node.value.slice(0, typed.offset).split("\n");
-        const at = start && { line: start.line + lines.length - 1, column: (lines.length > 1 ? 1 : start.column) + lines.at(-1)!.length };
-        const use = typed.factIds.map((id) => `<Fact id="${id}" />`).join(" or ");
-        failAt(at)(
-          `"${typed.text}" is typed by hand but it is a value in the story's data; write ${use} instead, so the number stays sourced and in step with the data`,
-        );
+        for (const typed of findTypedNumbers(node.value, recorder.everyFact())) {
+          const start = node.position?.start;
+          const lines = node.value.slice(0, typed.offset).split("\n");
+          const at = start && { line: start.line + lines.length - 1, column: (lines.length > 1 ? 1 : start.column) + lines.at(-1)!.length };
+          const use = typed.factIds.map((id) => `<Fact id="${id}" />`).join(" or ");
+          recording(() =>
+            failAt(at)(
+              `"${typed.text}" is typed by hand but it is a value in the story's data; write ${use} instead, so the number stays sourced and in step with the data`,
+            ),
+          );
+        }
       },
     };
   };

@@ -121,24 +121,24 @@ export interface SchemaProblem {
 
 /**
  * The one way a YAML or JSON document is checked against a schema (meta.json, story frontmatter):
- * its value, or its first problem with the line and column to show. Callers wrap the problem in
+ * its value, or its problems (the first, and all of them) with the line and column to show. Callers wrap the problem in
  * their own error (DataError, StoryError).
  */
 export function parseWithSchema<T>(
   schema: z.ZodType<T>,
   positioned: ReturnType<typeof parsePositioned>,
-): { data: T; problem?: undefined } | { data?: undefined; problem: SchemaProblem } {
+): { data: T; problem?: undefined; problems?: undefined } | { data?: undefined; problem: SchemaProblem; problems: SchemaProblem[] } {
   const result = schema.safeParse(positioned.value ?? {});
   if (result.success) return { data: result.data };
-  const issue = result.error.issues[0]!;
-  const { where, message } = describeIssue(issue, positioned.value);
-  return {
-    problem: {
+  const problems = result.error.issues.map((issue) => {
+    const { where, message } = describeIssue(issue, positioned.value);
+    return {
       where,
       message,
       position: positioned.positionOf(issuePath(issue)),
       missing: issue.code === "invalid_type" && isMissing(positioned.value, issue.path),
       issue,
-    },
-  };
+    };
+  });
+  return { problem: problems[0]!, problems };
 }

@@ -51,7 +51,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
 }
 
 /** {@link loadDataset} without the seal check: every check of the version's own files and rows. */
-function readDataset(dataset: string, version: string, root: string): Dataset {
+export function readDataset(dataset: string, version: string, root: string): Dataset {
   const key = `${root}\0${dataset}\0${version}`;
   // The record of sealed versions decides whether checksums are checked, so it is part of the stamp.
   const seals = dataPath(root, SEALS_FILE);
