@@ -10,6 +10,7 @@ import { StoryError } from "./story-error";
 import { storyChecks, type ChartPlacement, type StoryReport } from "./story-checks";
 import { parsePositioned } from "../data/files/positions";
 import { splitFrontmatter, storyFiles } from "./story-files";
+import { frontmatterProblems } from "./check-frontmatter";
 
 /** A story as its check reads it: its pins and date, the charts it places and the sources it cites, in order. */
 export interface StoryAnalysis {
@@ -46,6 +47,10 @@ export function analyseStory(file: string, root: string = process.cwd()): StoryA
   const source = readFileSync(path, "utf8");
   const cached = analysed.get(path);
   if (cached?.source === source) return cached.analysis;
+  // The frontmatter first, with the build's messages: under `astro dev` the content layer would
+  // otherwise log its own message without a line, and keep serving the story as it was.
+  const wrong = frontmatterProblems(file, source);
+  if (wrong.length > 0) throw new StoryError(wrong.join("\n"));
   const { frontmatter: yaml } = splitFrontmatter(source);
   // The same YAML reader as the frontmatter check (which has already passed when the build gets here).
   const frontmatter = (parsePositioned(yaml ?? "").value ?? {}) as {

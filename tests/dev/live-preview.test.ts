@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -90,6 +90,51 @@ describe("npm run dev (live preview)", () => {
   );
 
   it(
+    "reports a mistake with the same file, line and column as npm run proof and the build",
+    async () => {
+      const file = join(project.root, "content/stories/getting-out.mdx");
+      const story = readFileSync(file, "utf8");
+      const proofLines = () => {
+        try {
+          execFileSync(process.execPath, ["--import", "tsx", "scripts/proof.ts"], { cwd: project.root, env: hermeticEnv(), stdio: "pipe" });
+          return [];
+        } catch (error) {
+          return String((error as { stderr: string }).stderr).split("\n");
+        }
+      };
+      const mistakes: [string, string, string][] = [
+        // A frontmatter mistake, which Astro's content layer would report without a line.
+        [
+          "published: 2019-09-27",
+          "published: 2019-09-31",
+          'content/stories/getting-out.mdx:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")',
+        ],
+        // A mistake in the text, on a line well below the frontmatter.
+        ['<Fact id="referred" />', '<Fact id="referredd" />', 'content/stories/getting-out.mdx:44:91: <Fact id="referredd">: unknown fact id "referredd"'],
+      ];
+      try {
+        for (const [from, to, line] of mistakes) {
+          expect(story).toContain(from);
+          output = "";
+          writeFileSync(file, story.replace(from, to));
+          const start = Date.now();
+          let status = 0;
+          while (!(status === 500 && output.includes(line))) {
+            if (Date.now() - start > WAIT_MS) throw new Error(`no "${line}" from the preview within ${WAIT_MS} ms (status ${status}):\n${output.slice(-3000)}`);
+            status = (await fetch(`${origin}/stories/getting-out/`)).status;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+          expect(proofLines().find((l) => l.startsWith(line))).toBeDefined();
+        }
+      } finally {
+        writeFileSync(file, story);
+      }
+      await waitFor("/stories/getting-out/", "the story again, once mended", (html) => html.includes("Getting young Londoners out"));
+    },
+    TEST_TIMEOUT * 2,
+  );
+
+  it(
     "shows an edit to a data file without a restart",
     async () => {
       // The main story's version, treated as a draft being edited: a sealed version refuses any change.
@@ -110,4 +155,40 @@ describe("npm run dev (live preview)", () => {
     },
     TEST_TIMEOUT,
   );
+});
+
+describe("stopping npm run dev", () => {
+  it("leaves no process behind: npm's signal reaches astro itself", async () => {
+    const stopped = copyProject("cl-dev-stop-");
+    try {
+      const npm = process.env.npm_execpath;
+      const args = ["run", "dev", "--", "--port", String(await freePort()), "--host", "127.0.0.1"];
+      // Not a process group of its own: only npm gets the signal, as when a terminal or a tool stops it.
+      const child = spawn(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
+        cwd: stopped.root,
+        env: hermeticEnv(),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let printed = "";
+      child.stdout!.on("data", (d) => (printed += d));
+      child.stderr!.on("data", (d) => (printed += d));
+      const running = () =>
+        execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+          .split("\n")
+          .filter((l) => l.includes(stopped.root) && l.includes("astro"));
+      const start = Date.now();
+      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(printed)) {
+        if (Date.now() - start > 90_000) throw new Error(`npm run dev did not start:\n${printed}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(running().length).toBeGreaterThan(0);
+      child.kill("SIGTERM");
+      while (running().length > 0 && Date.now() - start < 110_000) await new Promise((r) => setTimeout(r, 200));
+      expect(running()).toEqual([]);
+    } finally {
+      // Were the test to fail, nothing may outlive it (pkill's pattern cannot match pkill itself).
+      spawnSync("pkill", ["-f", `[${stopped.root[0]}]${stopped.root.slice(1)}.*astro`]);
+      stopped.remove();
+    }
+  }, 120_000);
 });
