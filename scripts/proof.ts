@@ -8,9 +8,10 @@
 import { proof } from "../src/stories/proof";
 
 const started = performance.now();
-const { problems, versions, stories, skipped } = proof();
+const { problems, versions, stories, skipped, scheduled } = proof();
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 for (const problem of problems) console.error(problem);
+for (const line of scheduled) console.log(line);
 if (skipped) console.error(skipped);
 const checked = `${stories} ${stories === 1 ? "story" : "stories"} and ${versions} dataset versions in ${seconds} s`;
 if (problems.length > 0) {

@@ -4,6 +4,7 @@ import type { Versions } from "../data/rows/facts";
 import { listVersions } from "../data/versions/list-versions";
 import { correctedVersions } from "../data/schema/meta-schema";
 import { analyseAllStories, type StoryAnalysis } from "./story-analysis";
+import { isScheduled } from "./schedule";
 
 /** One chart as placed in a story: its words, and the data version it shows. */
 export interface ChartUse {
@@ -24,7 +25,7 @@ export interface ChartUse {
 }
 
 /**
- * Every distinct chart-and-version placed in the published stories (in file-name order, first
+ * Every distinct chart-and-version placed in the published stories (not drafts, not scheduled) (in file-name order, first
  * placement wins), for pages that show a chart on its own: embeds at `/embed/<id>/<version>/`. The
  * version is in the address so that an embed keeps showing the figures it was published with when
  * a story moves to a new data version. When a story moves to a correction (`2019-09-18-c1`), the
@@ -34,7 +35,7 @@ export interface ChartUse {
 export function chartUses(stories: readonly StoryAnalysis[] = analyseAllStories()): ChartUse[] {
   const uses = new Map<string, ChartUse>();
   for (const story of stories) {
-    if (story.draft) continue;
+    if (story.draft || isScheduled(story.published)) continue;
     for (const placed of story.charts) {
       const chart = getChart(placed.id);
       const data = story.data;

@@ -5,6 +5,8 @@ import { frontmatterProblems } from "./check-frontmatter";
 import { analyseStory } from "./story-analysis";
 import { StoryError } from "./story-error";
 import { storyFiles } from "./story-files";
+import { isScheduled, publishingDay } from "./schedule";
+import { formatDate } from "../data/words/format-value";
 
 /** What `npm run proof` (and the build, before it renders anything) found: every problem, and what was checked. */
 export interface Proof {
@@ -15,6 +17,8 @@ export interface Proof {
   readonly stories: number;
   /** Said when a check could not run because an earlier one failed (story text waits for the data it reads). */
   readonly skipped?: string;
+  /** Stories dated after the publishing day (./schedule.ts), which a build leaves out, as "file (date)" lines. */
+  readonly scheduled: readonly string[];
 }
 
 /**
@@ -39,14 +43,19 @@ export function proof(root: string = process.cwd()): Proof {
       versions: data.versions,
       stories: files.length,
       skipped: "The stories' text was not checked: it reads the data, so fix the data first.",
+      scheduled: [],
     };
+  const scheduled: string[] = [];
+  const day = publishingDay();
   for (const file of readable) {
     try {
-      analyseStory(file, root);
+      const story = analyseStory(file, root);
+      if (!story.draft && isScheduled(story.published, day))
+        scheduled.push(`${file} is scheduled for ${formatDate(story.published)}: builds before that day leave it out (this one is as of ${formatDate(day)})`);
     } catch (error) {
       if (!(error instanceof StoryError)) throw error;
       problems.push(...error.message.split("\n"));
     }
   }
-  return { problems, versions: data.versions, stories: files.length };
+  return { problems, versions: data.versions, stories: files.length, scheduled };
 }

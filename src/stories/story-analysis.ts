@@ -18,6 +18,8 @@ export interface StoryAnalysis {
   readonly data: Versions;
   readonly compare: Versions;
   readonly draft: boolean;
+  /** YYYY-MM-DD: the publication date (a later day than the build's makes it scheduled). */
+  readonly published: string;
   readonly title: string;
   /** YYYY-MM-DD: the update, else the publication. */
   readonly date: string;
@@ -73,6 +75,7 @@ export function analyseStory(file: string, root: string = process.cwd()): StoryA
     data: frontmatter.data ?? {},
     compare: frontmatter.compare ?? {},
     draft: frontmatter.draft === true,
+    published: String(frontmatter.published ?? ""),
     title: String(frontmatter.title ?? ""),
     date: storyDate({ published: String(frontmatter.published ?? ""), updated: frontmatter.updated === undefined ? undefined : String(frontmatter.updated) }),
     charts: report.charts,

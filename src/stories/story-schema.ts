@@ -66,8 +66,8 @@ export const storySchema = z
     shareImageAlt: text("a sentence describing the share image, for people who cannot see it", 10),
     /** Drafts are left out of production builds but show in `npm run dev`. */
     draft: z.boolean({ error: "expected true or false" }).default(false),
-    /** Order on the home page (lower first); ties sort by date, newest first. */
-    order: z.number({ error: "expected a whole number" }).int().default(100),
+    /** A fixed place on the home page (1 is first); stories without one fill the other places, newest first. */
+    order: z.number({ error: "expected a whole number" }).int().positive("expected a place on the home page, 1 or more").optional(),
     /**
      * Corrections, oldest first (a new one goes at the end), one per error. Each is shown, dated, at the
      * foot of the story, listed on the Corrections page and sent out in the RSS feed; its `id` and date

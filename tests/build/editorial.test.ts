@@ -6,6 +6,26 @@ import { CORRECTION_ANCHOR, CORRECTION_TEXT as TEXT } from "../support/story-fix
 /** The shared fixtures build: the site plus a corrected story and a draft (tests/support/shared-builds.ts). */
 const { root, out } = inject("fixtureBuild");
 
+describe("scheduled stories and the home page's order", () => {
+  const { stdout } = inject("fixtureBuild");
+  it("leaves a story dated after the build's day out, and says so with its date", () => {
+    expect(existsSync(join(root, "content/stories/scheduled-story.mdx"))).toBe(true);
+    expect(stdout).toContain(
+      "content/stories/scheduled-story.mdx is scheduled for 1 March 2027: builds before that day leave it out (this one is as of 2 December 2026)",
+    );
+    expect(existsSync(join(out, "stories/scheduled-story"))).toBe(false);
+    for (const file of ["index.html", "rss.xml", "sitemap-0.xml", "corrections/index.html"])
+      expect(readFileSync(join(out, file), "utf8"), file).not.toContain("scheduled-story");
+    expect(existsSync(join(out, "share/scheduled-story.png"))).toBe(false);
+  });
+
+  it("orders the home page by order: where given (the explainer first), the rest newest first", () => {
+    const home = readFileSync(join(inject("rootBuild").out, "index.html"), "utf8");
+    const order = [...home.matchAll(/<a href="\/stories\/([^/"]+)\/">/g)].map((m) => m[1]);
+    expect([...new Set(order)]).toEqual(["county-lines-london", "what-changed-in-year-two", "getting-out", "who-is-drawn-in"]);
+  });
+});
+
 describe("corrections and drafts in a production build", () => {
   it("leaves a draft story out: no page, not on the home page, not in the feed", () => {
     expect(existsSync(join(root, "content/stories/draft-story.mdx"))).toBe(true);

@@ -110,7 +110,7 @@ describe("npm run dev (live preview)", () => {
           'content/stories/getting-out.mdx:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")',
         ],
         // A mistake in the text, on a line well below the frontmatter.
-        ['<Fact id="referred" />', '<Fact id="referredd" />', 'content/stories/getting-out.mdx:44:91: <Fact id="referredd">: unknown fact id "referredd"'],
+        ['<Fact id="referred" />', '<Fact id="referredd" />', 'content/stories/getting-out.mdx:43:91: <Fact id="referredd">: unknown fact id "referredd"'],
       ];
       try {
         for (const [from, to, line] of mistakes) {

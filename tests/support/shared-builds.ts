@@ -17,7 +17,7 @@ import type { TestProject } from "vitest/node";
 import { copyProject, type BuildResult } from "../../scripts/lib/project-copy";
 import { applyCase, caseNames, readCase } from "../corpus/apply-case";
 import { buildSite } from "./build-site";
-import { CORRECTED_STORY, DRAFT } from "./story-fixtures";
+import { CORRECTED_STORY, DRAFT, SCHEDULED, SCHEDULED_BUILD_DAY } from "./story-fixtures";
 
 /** A build that test files share: where its project copy and output are, and what the command did. */
 export interface SharedBuild extends BuildResult {
@@ -73,10 +73,11 @@ function offline(root: string): Record<string, string> {
   };
 }
 
-/** Adds the fixtures no real page has: a corrected story, a draft and the three unusual data files. */
+/** Adds the fixtures no real page has: a corrected story, a draft, a scheduled story and the three unusual data files. */
 function addFixtures(root: string): void {
   writeFileSync(join(root, "content/stories/corrected-story.mdx"), CORRECTED_STORY);
   writeFileSync(join(root, "content/stories/draft-story.mdx"), DRAFT);
+  writeFileSync(join(root, "content/stories/scheduled-story.mdx"), SCHEDULED);
   for (const name of caseNames().filter((n) => readCase(n).expect === "loads")) applyCase(root, name, readCase(name));
 }
 
@@ -85,7 +86,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const builds = await Promise.all([
     shared("root", offline).then((b) => ({ ...b, networkLog: join(b.root, "network.log") })),
     shared("subpath", () => SUBPATH),
-    shared("fixtures", () => ({}), addFixtures),
+    // Published as of a fixed day, so that the scheduled story is in the future whatever the clock says.
+    shared("fixtures", () => ({ SOURCE_DATE_EPOCH: String(Date.parse(SCHEDULED_BUILD_DAY) / 1000) }), addFixtures),
   ]);
   // What test files receive: everything but the function that removes the copy (not serialisable).
   const [root, subpath, fixtures] = builds.map(({ root, out, code, stdout, stderr, networkLog }): SharedBuild => ({

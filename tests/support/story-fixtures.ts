@@ -11,6 +11,21 @@ draft: true
 Work in progress.
 `;
 
+/** A story dated after the fixtures build's publishing day (SCHEDULED_BUILD_DAY): scheduled, not yet published. */
+export const SCHEDULED = `---
+title: "A story scheduled for next spring"
+standfirst: "This story is finished but must not appear before its publication date."
+byline: "By the data team"
+published: 2027-03-01
+shareImageAlt: "No image yet; this story is scheduled."
+---
+
+Ready, and waiting for its day.
+`;
+
+/** The day the fixtures build publishes as of (its SOURCE_DATE_EPOCH), before SCHEDULED's date. */
+export const SCHEDULED_BUILD_DAY = "2026-12-02";
+
 /** The anchor of that correction on the story page: its date and declared id. */
 export const CORRECTION_ANCHOR = "correction-2019-09-20-referral-month";
 
