@@ -34,7 +34,7 @@ interface Point {
  * - a component that is not part of the editor surface, or a misspelt or missing prop (./check-element.ts);
  * - an unknown chart, fact or source id, or a source dated after the story (./story-citations.ts);
  * - a number typed by hand that equals a data value, naming the `<Fact>` to use instead (./typed-numbers.ts);
- * - a sentence that attributes a finding (said, found, reported…) without a `<Fact>` or `<Cite>` (./attribution.ts).
+ * - a sentence that attributes a claim (said, told, revealed, according to…) without a `<Fact>` or `<Cite>` (./attribution.ts).
  *
  * It fills `report` with the charts the story places and the sources it cites, in document order.
  */
@@ -45,7 +45,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
     const recorder = citationRecorder(frontmatter);
     const charts: ChartPlacement[] = [];
     /** The first sentence that attributes a finding without a source, reported once every element is checked. */
-    let unsourced: { at: Point | undefined; sentence: string } | undefined;
+    let unsourced: { at: Point | undefined; sentence: string; words: string } | undefined;
     const failAt =
       (at: Point | undefined) =>
       (message: string): never => {
@@ -71,7 +71,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
       after() {
         if (unsourced)
           failAt(unsourced.at)(
-            `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+            `this sentence says who found, said or reported something but cites no source: "${unsourced.sentence}" (the word "${unsourced.words}" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
           );
         Object.assign(report, { charts, citations: recorder.citations });
       },
@@ -83,7 +83,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
         // Reported after every other check (see `after`): a wrong component or a typed number is the more
         // specific mistake, and its fix (a Fact) may also source the sentence.
         if (found && !unsourced)
-          unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence };
+          unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence, words: found.words };
       },
       text(node) {
         const [typed] = findTypedNumbers(node.value, recorder.everyFact());

@@ -247,7 +247,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
   it("attributions carry their source: a sentence saying who said, found or reported something needs a Cite or a Fact", () => {
     const fix = 'Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)';
     expect(check(`Intro.\n\nThe lines run north. City Hall said most of them ran to Norfolk. That is all.\n`)).toBe(
-      `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk.". ${fix}`,
+      `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk." (the word "said" attributes it). ${fix}`,
     );
     for (const verb of ["says", "found", "reported", "estimated", "described"])
       expect(check(`The agency ${verb} it.\n`), verb).toMatch(/cites no source: "The agency/);
