@@ -29,7 +29,7 @@ export interface AttributionVerb {
  * and "maintain" and "stress" (mostly used in their other senses).
  */
 export const ATTRIBUTION_VERBS: readonly AttributionVerb[] = [
-  { verb: "say", forms: ["say", "says", "said", "saying"], alsoNouns: ["say", "saying"] },
+  { verb: "say", forms: ["say", "says", "said", "saying"], alsoNouns: ["say"] },
   { verb: "tell", forms: ["tell", "tells", "told", "telling"] },
   { verb: "reveal", forms: ["reveal", "reveals", "revealed"] },
   { verb: "claim", forms: ["claim", "claims", "claimed", "claiming"], alsoNouns: ["claim", "claims"] },

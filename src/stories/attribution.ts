@@ -19,12 +19,13 @@ const ATTRIBUTION = new RegExp(
 const OUR_VOICE = /\b(?:we|our)(?:\s+\S+){0,2}\s*$/i;
 /** Our own figure as the subject: "the chart shows", "this map below shows". */
 const OUR_FIGURE = /\b(?:the|this|that|each|our)\s+(?:chart|map|table|figure|graphic)(?:\s+\S+){0,2}\s*$/i;
-/** A negation just before a form, at most one word between: "do not say", "has never said", "didn't find". */
-const NEGATED_BEFORE = /(?:\bnot|\bnever|n['’]t)(?:\s+\S+)?\s*$/i;
+/** A negation just before a form, at most one word between: "do not say", "has never said", "didn't find", "cannot be added". */
+const NEGATED_BEFORE = /(?:\bnot|\bcannot|\bnever|n['’]t)(?:\s+\S+)?\s*$/i;
 /** A negation just after a form: "the figures say little", "said nothing". */
 const NEGATED_AFTER = /^\s+(?:little|nothing)\b/i;
 /** Determiners, possessives, quantifiers and numbers: right before a form, they make it a noun ("the report", "BBC's estimate"). */
-const DETERMINER = /(?:\b(?:a|an|the|this|that|these|those|its|their|his|her|our|your|each|every|some|any|no|other|another|both|such|many|several|own|first|latest|one|two|three|four|five)|\d|['’]s)\s*$/i;
+const DETERMINER =
+  /(?:\b(?:a|an|the|this|that|these|those|its|their|his|her|our|your|each|every|some|any|no|other|another|both|such|many|several|own|first|latest|one|two|three|four|five)|\d|['’]s)\s*$/i;
 /** "a" or "an" and one word before a form: a noun with its adjective ("a national estimate"). */
 const ARTICLE_AND_ADJECTIVE = /\ban?\s+\S+\s*$/i;
 /** Words right after a form that make it a noun: "reports of the study", "the report is". */
@@ -78,7 +79,7 @@ function attributes(sentence: string, match: RegExpExecArray): boolean {
   const form = match[0].toLowerCase().replaceAll(/\s+/g, " ");
   const verb = FORMS.get(form)!;
   if (OUR_VOICE.test(before) || OUR_FIGURE.test(before) || NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return false;
-  const next = /^\s+(\S+)/.exec(after)?.[1]?.toLowerCase();
+  const next = /^\s+([\w'’-]+)/.exec(after)?.[1]?.toLowerCase();
   if (next && verb.otherSenseIfFollowedBy?.includes(next)) return false;
   return !verb.alsoNouns?.includes(form) || !isNounUse(before, after);
 }

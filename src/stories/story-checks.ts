@@ -83,7 +83,11 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
         // Reported after every other check (see `after`): a wrong component or a typed number is the more
         // specific mistake, and its fix (a Fact) may also source the sentence.
         if (found && !unsourced)
-          unsourced = { at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence, words: found.words };
+          unsourced = {
+            at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column },
+            sentence: found.sentence,
+            words: found.words,
+          };
       },
       text(node) {
         const [typed] = findTypedNumbers(node.value, recorder.everyFact());
