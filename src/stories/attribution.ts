@@ -15,8 +15,8 @@ const ATTRIBUTION = new RegExp(
   "gi",
 );
 
-/** Words before a form that make it ours: "we found", "we did not find", "our count shows". */
-const OUR_VOICE = /\b(?:we|our)(?:\s+\S+){0,2}\s*$/i;
+/** "We" just before a form, at most two words between, makes it ours: "we found", "we have not found". ("Our sources say" is someone else's word.) */
+const OUR_VOICE = /\bwe(?:\s+\S+){0,2}\s*$/i;
 /** Our own figure as the subject: "the chart shows", "this map below shows". */
 const OUR_FIGURE = /\b(?:the|this|that|each|our)\s+(?:chart|map|table|figure|graphic)(?:\s+\S+){0,2}\s*$/i;
 /** A negation just before a form, at most one word between: "do not say", "has never said", "didn't find", "cannot be added". */
@@ -66,7 +66,7 @@ function isNounUse(before: string, after: string): boolean {
 
 /**
  * Whether this use of an attribution word attributes a claim to someone else. It does not when:
- * - we are the subject ("we found", "we did not find", "our count shows");
+ * - we are the subject ("we found", "we have since found");
  * - our own chart, map, table or figure is ("the chart shows", "the map below shows");
  * - it is negated ("the minutes do not say", "never said", "the figures say little"): it tells what a
  *   source lacks, which we vouch for ourselves, and no source can be cited for an absence;

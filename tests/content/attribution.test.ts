@@ -14,6 +14,8 @@ const ATTRIBUTIONS: readonly (readonly [verb: string, sentence: string, words: s
   ["say", "City Hall said most of them ran to Norfolk.", "said"],
   ["say", "Saying the count was too low, the charity asked for a review.", "Saying"],
   ["say", "The lines run north, police say.", "say"],
+  // Anonymous sources are still someone else's word: only "we" makes a finding ours.
+  ["say", "Our sources say the lines run north.", "say"],
   ["tell", "A spokesman told the BBC the network had grown.", "told"],
   ["tell", "Youth workers tell of children recruited at the school gates.", "tell"],
   ["reveal", "City Hall revealed the figure.", "revealed"],
@@ -64,7 +66,7 @@ const NOT_ATTRIBUTIONS: readonly (readonly [why: string, sentence: string])[] = 
   ["our voice", "We found no count for Sussex."],
   ["our voice", "We did not find it, and we have found nothing since."],
   ["our voice", "So we show each year's figure beside the other."],
-  ["our voice", "Our count shows the same pattern."],
+  ["our chart", "Our chart shows the same pattern."],
   ["our chart", "The chart shows Norfolk at the top."],
   ["our map", "The map below shows where the linked Londoners lived."],
   ["our table", "This table shows every borough with a figure."],
