@@ -65,7 +65,7 @@ draft: true # remove this line when the story is ready: drafts show only in npm 
 #     text: "We said … . The right figure is … ."
 ---
 
-The first paragraph: what the story finds, in plain words. Every number comes from the data: the study
+The first paragraph: what we found, in plain words. Every number comes from the data: the study
 linked <Fact id="${fact}" /> people (replace this with your own sentence).
 
 <Chart
@@ -78,7 +78,7 @@ linked <Fact id="${fact}" /> people (replace this with your own sentence).
 Say who said something, and cite the words of theirs we hold<Cite source="${source}" passage="${passage}" />.
 
 <Aside title="A term readers may not know">
-Explain it in two or three sentences.
+Two or three sentences on the term, in plain words.
 </Aside>
 
 <PullQuote name="Name Surname" role="their role" source="where and when they said it">

@@ -35,7 +35,7 @@ interface Point {
  * - a component that is not part of the editor surface, or a misspelt or missing prop (./check-element.ts);
  * - an unknown chart, fact or source id, or a source dated after the story (./story-citations.ts);
  * - a number typed by hand that equals a data value, naming the `<Fact>` to use instead (./typed-numbers.ts);
- * - a sentence that attributes a finding (said, found, reported…) without a `<Fact>` or `<Cite>` (./attribution.ts).
+ * - a sentence that attributes a claim (said, told, revealed, according to…) without a `<Fact>` or `<Cite>` (./attribution.ts).
  *
  * It fills `report` with the charts the story places and the sources it cites, in document order.
  */
@@ -46,7 +46,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
     const recorder = citationRecorder(frontmatter);
     const charts: ChartPlacement[] = [];
     /** Sentences that attribute a finding without a source, reported once every element is checked. */
-    const unsourced: { at: Point | undefined; sentence: string }[] = [];
+    const unsourced: { at: Point | undefined; sentence: string; words: string }[] = [];
     /** Every mistake found, in the order found, each as its `file:line:column: message` line. */
     const problems: string[] = [];
     const failAt =
@@ -82,10 +82,10 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
       name: "story-checks",
       options: { position: true },
       after() {
-        for (const { at, sentence } of unsourced)
+        for (const { at, sentence, words } of unsourced)
           recording(() =>
             failAt(at)(
-              `this sentence says who found, said or reported something but cites no source: "${sentence}". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+              `this sentence says who found, said or reported something but cites no source: "${sentence}" (the word "${words}" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
             ),
           );
         if (problems.length > 0) throw new StoryError(problems.join("\n"));
@@ -99,7 +99,11 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
         // Reported after every other check (see `after`): a wrong component or a typed number is the more
         // specific mistake, and its fix (a Fact) may also source the sentence.
         if (found)
-          unsourced.push({ at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column }, sentence: found.sentence });
+          unsourced.push({
+            at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column },
+            sentence: found.sentence,
+            words: found.words,
+          });
       },
       text(node) {
         for (const typed of findTypedNumbers(node.value, recorder.everyFact())) {

@@ -52,7 +52,7 @@ describe("npm run proof", () => {
 
   it("lists every problem in every story at once, as file:line:column and the fix, and the build lists the same", async () => {
     edit(LONDON, '<Fact id="norfolk" />', '<Fact id="norfolkk" />');
-    edit(LONDON, "## Who is drawn in\n", "## Who is drawn in\n\nPolice said the lines ran north.\n");
+    edit(LONDON, "## Who is drawn in\n", "## Who is drawn in\n\nPolice say the lines run north.\n");
     edit(LONDON, 'they found <Fact id="linked-total" />', "they found 4,013");
     edit(OUT, "published: 2019-09-27", "published: 2019-09-31");
     edit(OUT, "byline:", "bylin:");
@@ -67,8 +67,8 @@ describe("npm run proof", () => {
       expect.stringMatching(
         /^content\/stories\/county-lines-london\.mdx:109:288: <Fact id="norfolkk">: unknown fact id "norfolkk" \(did you mean "norfolk"\?\)\. Use one of: bedfordshire, /,
       ),
-      `${LONDON}:70:1: this sentence says who found, said or reported something but cites no source: "Between January 2018 and March 2019 they found 4,013.". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
-      `${LONDON}:80:1: this sentence says who found, said or reported something but cites no source: "Police said the lines ran north.". Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+      `${LONDON}:70:1: this sentence says who found, said or reported something but cites no source: "Between January 2018 and March 2019 they found 4,013." (the word "found" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+      `${LONDON}:80:1: this sentence says who found, said or reported something but cites no source: "Police say the lines run north." (the word "say" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
     ];
     expect(lines.slice(0, -2)).toEqual(problems);
     expect(summary(stderr)).toBe("6 problems found (checked 4 stories and 14 dataset versions in N s). Nothing was built.");

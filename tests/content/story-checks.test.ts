@@ -247,10 +247,13 @@ describe("story checks (each editor mistake and its exact message)", () => {
   it("attributions carry their source: a sentence saying who said, found or reported something needs a Cite or a Fact", () => {
     const fix = 'Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)';
     expect(check(`Intro.\n\nThe lines run north. City Hall said most of them ran to Norfolk. That is all.\n`)).toBe(
-      `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk.". ${fix}`,
+      `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk." (the word "said" attributes it). ${fix}`,
     );
-    for (const verb of ["says", "found", "reported", "estimated", "described"])
+    for (const verb of ["says", "found", "reported", "estimated", "described", "revealed", "claimed", "warned", "told"])
       expect(check(`The agency ${verb} it.\n`), verb).toMatch(/cites no source: "The agency/);
+    expect(check(`Intro.\n\nPolice say the lines run north.\n`)).toBe(
+      `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "Police say the lines run north." (the word "say" attributes it). ${fix}`,
+    );
     expect(check(`According to one paper, it fell.\n`)).toMatch(/cites no source: "According to one paper, it fell\."/);
     expect(check(`City Hall said so <Cite source="P2" passage="top-five" />. They found <Fact id="linked-total" />.\n`)).toBe("");
     // What we say ourselves is not an attribution.
