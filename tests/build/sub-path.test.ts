@@ -43,7 +43,8 @@ Built for https://news.example.com/news/county-lines/. Two files count only at t
     expect(parseHeaders(larger).map((r) => r.pattern)).toEqual(["/news/county-lines/*", "/news/county-lines/embed/*"]);
     expect(parseHeaders(larger).map((r) => r.headers)).toEqual(parseHeaders(read(subpath, "_headers")).map((r) => r.headers));
     // The README shows that file's rules for its example sub-path, word for word.
-    const shown = /```text\n(\/news\/county-lines\/\*\n[\s\S]*?)```/.exec(readme)?.[1];
+    // (It sits in a list item: its lines are indented by two spaces.)
+    const shown = /^ {2}```text\n( {2}\/news\/county-lines\/\*\n[\s\S]*?) {2}```$/m.exec(readme)?.[1]?.replace(/^ {2}/gm, "");
     expect(shown).toBe(larger.slice(larger.indexOf("/news/county-lines/*")));
   });
 });
