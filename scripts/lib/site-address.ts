@@ -5,7 +5,7 @@
  */
 
 /** The origin a build uses when SITE_URL is not set: fine for a local preview, never for publishing. */
-export const PLACEHOLDER_SITE_URL = "https://county-lines.example.org";
+const PLACEHOLDER_SITE_URL = "https://county-lines.example.org";
 
 /** The site's address, as the build uses it. */
 export interface SiteAddress {
@@ -18,7 +18,7 @@ export interface SiteAddress {
 }
 
 /** A SITE_URL or BASE_PATH that cannot be used; its message says which, what it was and what would do. */
-export class SettingError extends Error {
+class SettingError extends Error {
   override name = "SettingError";
 }
 
