@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { withExactPolicy } from "./src/render/content-security-policy.ts";
 import { headersFile } from "./src/render/response-headers.ts";
+import { siteAddress } from "./scripts/lib/site-address.ts";
 
 // No telemetry from any build, preview or check, wherever it runs (a host's build, CI, a laptop): Astro
 // posts anonymous usage data after loading this file unless this variable is set. The npm scripts also
@@ -109,23 +110,25 @@ function exactPolicies() {
 }
 
 /**
- * Writes `_headers` (read by Netlify and Cloudflare Pages) from the one declaration of the site's
- * response headers, src/render/response-headers.ts, with the base path in its patterns.
+ * Writes `_headers` (read by Netlify and Cloudflare Pages at the root of what they serve) from the one
+ * declaration of the site's response headers, src/render/response-headers.ts. Its paths are the built
+ * folder's own, without BASE_PATH: the file takes effect only where the folder is served at a host's root
+ * (for a sub-path, a site of its own that the main site proxies); the README says what a larger site's
+ * root `_headers` needs when the folder is copied into it instead.
  * @returns {import("astro").AstroIntegration}
  */
 function hostHeaders() {
-  /** @type {string} */
-  let base = "/";
   return {
     name: "host-headers",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        base = config.base.endsWith("/") ? config.base : `${config.base}/`;
-      },
-      "astro:build:done": ({ dir }) => writeFileSync(join(fileURLToPath(dir), "_headers"), headersFile(base)),
-    },
+    hooks: { "astro:build:done": ({ dir }) => writeFileSync(join(fileURLToPath(dir), "_headers"), headersFile("/")) },
   };
 }
+
+/**
+ * SITE_URL (or Netlify's URL) and BASE_PATH, checked: a malformed one stops here with one sentence
+ * (scripts/lib/site-address.ts).
+ */
+const address = siteAddress(process.env);
 
 /**
  * SITE_URL: the public origin, used for canonical URLs, the sitemap and feeds.
@@ -133,8 +136,8 @@ function hostHeaders() {
  * OUT_DIR: where the build writes; scripts/build.ts builds into a temporary folder and swaps it in.
  */
 export default defineConfig({
-  site: process.env.SITE_URL ?? "https://county-lines.example.org",
-  base: process.env.BASE_PATH ?? "/",
+  site: address.site,
+  base: address.base,
   outDir: process.env.OUT_DIR ?? "dist",
   // Keep Astro's content cache with the project, not in node_modules, which test copies share.
   cacheDir: "./.astro/cache",

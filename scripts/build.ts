@@ -4,12 +4,16 @@
  * only then is Astro loaded, and it builds into a fresh temporary folder, which replaces dist/ only if the whole build succeeded.
  * A failed build exits non-zero and leaves any previous dist/ exactly as it was.
  *
+ * SITE_URL and BASE_PATH are checked before anything else (scripts/lib/site-address.ts); without
+ * SITE_URL the build warns that every absolute address points at the placeholder.
+ *
  * Usage: tsx scripts/build.ts [--out dist]
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { MDX_HINT } from "../src/stories/mdx-hint";
+import { placeholderWarning, siteAddress, subPathNotes } from "./lib/site-address";
 
 // Unknown options, stray arguments and a bare --out are usage errors (util.parseArgs says which).
 const out = (() => {
@@ -28,6 +32,16 @@ function fail(message: string): never {
   console.error(`\nBuild failed: ${message}\nNothing was published: ${existsSync(out) ? "the previous build is unchanged" : "no output was written"}.`);
   process.exit(1);
 }
+
+// Where the site will live, first: a malformed SITE_URL or BASE_PATH is one sentence, before any work.
+const address = (() => {
+  try {
+    return siteAddress(process.env);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+if (address.placeholder) console.error(placeholderWarning());
 
 // Every content check, as `npm run proof` runs it (src/stories/proof.ts): the data, every story's
 // frontmatter and text. Every problem is listed at once, and Astro is not even loaded.
@@ -86,3 +100,4 @@ if (existsSync(out)) renameSync(out, old);
 renameSync(temp, out);
 rmSync(old, { recursive: true, force: true });
 console.log(`Built ${out}`);
+if (address.base !== "/") console.log(subPathNotes(address));

@@ -557,6 +557,7 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
   });
 
   it("nginx, configured by scripts/deploy/nginx.conf, sends exactly the headers the built _headers lists, path by path", async () => {
+    // The built file's paths are the site's own (without the base): nginx serves them under it.
     const rules = parseHeaders(readFileSync(join(out, "_headers"), "utf8"));
     const paths = [
       "/",
@@ -570,13 +571,13 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
     for (const path of paths) {
       const response = await fetch(`${server.origin}${B}${path}`);
       expect(response.status, path).toBe(200);
-      const expected = headersFor(rules, `${B}${path}`);
+      const expected = headersFor(rules, path);
       expect(Object.keys(expected).length, `${path}: _headers rules`).toBeGreaterThanOrEqual(5);
       for (const [name, value] of Object.entries(expected)) expect(response.headers.get(name), `${path} ${name}`).toBe(value);
     }
     // The 404 page carries the site-wide headers too.
     const missing = await fetch(`${server.origin}${B}/no-such-page/`);
-    expect(missing.headers.get("content-security-policy")).toBe(headersFor(rules, `${B}/no-such-page/`)["Content-Security-Policy"]);
+    expect(missing.headers.get("content-security-policy")).toBe(headersFor(rules, "/no-such-page/")["Content-Security-Policy"]);
   });
 
   it("no page makes a request to any other origin or violates its Content-Security-Policy in Chromium, and the policy is really enforced", async () => {
