@@ -32,7 +32,9 @@ it("netlify.toml is valid TOML: Netlify installs, the command only builds as the
 
 it(".github/workflows/pages.yml is valid YAML that installs, builds with the Pages site's address and deploys, as the README says", () => {
   const workflow = parseYaml(readFileSync(".github/workflows/pages.yml", "utf8")) as Workflow;
-  expect(Object.keys(workflow.on).sort()).toEqual(["push", "workflow_dispatch"]);
+  expect(Object.keys(workflow.on).sort()).toEqual(["push", "schedule", "workflow_dispatch"]);
+  // Daily, so that a scheduled story appears on its day (content/README.md, "Scheduling").
+  expect(workflow.on.schedule).toEqual([{ cron: "5 0 * * *" }]);
   expect(workflow.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
   expect(workflow.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
   const build = workflow.jobs.build!.steps;
