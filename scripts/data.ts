@@ -49,7 +49,7 @@ const USAGE = `Usage: npm run data -- <command>
  * what it left as it was, so an editor knows whether anything needs undoing.
  */
 const AFTER_A_PROBLEM: Record<string, string> = {
-  new: "No draft was made: the new folder is created only once its name and the version it copies are right.",
+  new: "new copies the folder before it edits the copy: if the new version's folder exists now, delete it, then fix the problem and run the command again.",
   seal: `The version was not sealed: data/${SEALS_FILE} is unchanged. Fix it and run the command again.`,
   check:
     "That is the first problem the build's checks found. check only reads the data and the stories: it changed no file. Fix it and run npm run data -- check again.",

@@ -21,6 +21,9 @@ const CURRENT_BEFORE = `{
 }
 `;
 
+/** The check's own message for a passage naming a row that no version holds, at the row's line in data/sources.json. */
+const WITHDRAW_BLOCKED_BY_PASSAGE = 'data/sources.json:254:5: source "P10", passage "lines": no data row "national/deal-lines-2018-copy" in any version';
+
 /** Makes and seals national/<version>, a copy of 2019-01-30-c2 with a changes text. */
 function sealedCopy(version: string): void {
   newVersion("national", version, { from: "2019-01-30-c2", today: "2026-12-02" }, root);
@@ -184,6 +187,31 @@ describe("npm run data -- withdraw <dataset> <version>", () => {
     withdrawVersion(["national/2019-01-30-c3"], root);
     expect(existsSync(join(root, "data/national/2019-01-30-c3"))).toBe(false);
     expect(checkAll(root)[0]).toBe("All 14 dataset versions, the current versions in data/current.json and every story's frontmatter pass the build's checks.");
+  });
+});
+
+describe("npm run data -- withdraw, when the rest of the project needs the version", () => {
+  // A copy of its own: data/sources.json is read once per project folder in a process, and this test edits it first.
+  const other = copyProject();
+  afterAll(other.remove);
+  const root = other.root;
+
+  it("puts the folder and its record back when the checks fail without it, and names the problem", () => {
+    // A row that only this version has, which a passage in data/sources.json supports.
+    newVersion("national", "2019-01-30-c5", { from: "2019-01-30-c2", today: "2026-12-02" }, root);
+    const csv = join(root, "data/national/2019-01-30-c5/headline.csv");
+    writeFileSync(csv, `${read(csv)}deal-lines-2018-copy,A copy of the 2018 deal line count,2000,,about,lines,nca-2018,primary,P10,\n`);
+    const sourcesPath = join(root, "data/sources.json");
+    const sources = read(sourcesPath);
+    writeFileSync(sourcesPath, sources.replace('"national/deal-lines-2018"\n', '"national/deal-lines-2018",\n            "national/deal-lines-2018-copy"\n'));
+    const metaPath = join(root, "data/national/2019-01-30-c5/meta.json");
+    writeFileSync(metaPath, read(metaPath).replace(/"changes": ".*"/, '"changes": "A test version with one more row."'));
+    sealVersion("national/2019-01-30-c5", root);
+    const sealed = readSeals(root)["national/2019-01-30-c5"];
+    expect(() => withdrawVersion(["national", "2019-01-30-c5"], root)).toThrow(WITHDRAW_BLOCKED_BY_PASSAGE);
+    expect(readSeals(root)["national/2019-01-30-c5"]).toEqual(sealed);
+    expect(read(csv)).toContain("deal-lines-2018-copy,");
+    expect(checkAll(root)[0]).toBe("All 15 dataset versions, the current versions in data/current.json and every story's frontmatter pass the build's checks.");
   });
 });
 

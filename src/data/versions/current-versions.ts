@@ -28,7 +28,7 @@ function stampOf(root: string): string {
  * The current version of every dataset, as `data/current.json` at `root` declares it. Throws a
  * {@link DataError} at the line and column of the first problem: broken JSON, an unknown dataset, a
  * dataset left out, or a version that has no folder or is a draft not yet sealed. Cached until the
- * file or the seals record changes, so `npm run dev` picks up a newly published version.
+ * file or the seals record changes, so a running `npm run dev` reads a newly published version.
  * @param root the project folder
  */
 export function readCurrentVersions(root: string): Readonly<Record<DatasetId, string>> {
