@@ -10,10 +10,16 @@
  *       Every check the build makes on data and story frontmatter, with the build's own messages.
  *   diff <dataset> <a> <b>
  *       The rows whose values differ between two versions (the Data page's table of changes).
+ *   publish <dataset> <version>
+ *       Makes a sealed version the site's current one, in data/current.json.
+ *   withdraw <dataset> <version>
+ *       Removes a sealed version that nothing uses yet, folder and record; refuses, naming each user.
  *
  * Each command says what it did and what to do next; a mistake exits 1 with `file:line:column`.
  */
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkAllStories } from "../src/stories/check-frontmatter";
 import { diffVersions, rowName } from "../src/data/versions/diff-versions";
@@ -24,6 +30,8 @@ import { VERSION_PATTERN } from "../src/data/schema/meta-schema";
 import { dataPath, projectRoot } from "../src/data/files/paths";
 import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/data/files/seals";
 import { checkChangesWords, checkNotesHeading, renameNotesHeading } from "../src/data/versions/draft-checks";
+import { CURRENT_FILE, readCurrentVersions, writeCurrentVersions } from "../src/data/versions/current-versions";
+import { versionUsers } from "../src/stories/version-users";
 
 /** What `new` writes into `changes`; `seal` refuses a version that still says it. */
 export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous version, and why, in plain words (no trend words).";
@@ -32,7 +40,23 @@ const USAGE = `Usage: npm run data -- <command>
   new <dataset> <version> [--from <version>] [--published YYYY-MM-DD]   start a draft version
   seal <dataset>/<version>                                             publish a draft (checksums, record)
   check                                                                check all data and stories
-  diff <dataset> <a> <b>                                               what changed between two versions`;
+  diff <dataset> <a> <b>                                               what changed between two versions
+  publish <dataset> <version>                                          make a sealed version the site's current one
+  withdraw <dataset> <version>                                         remove a sealed version that nothing uses`;
+
+/**
+ * What a failed command did, for the line after its problem: each command says what it checked and
+ * what it left as it was, so an editor knows whether anything needs undoing.
+ */
+const AFTER_A_PROBLEM: Record<string, string> = {
+  new: "new copies the folder before it edits the copy: if the new version's folder exists now, delete it, then fix the problem and run the command again.",
+  seal: `The version was not sealed: data/${SEALS_FILE} is unchanged. Fix it and run the command again.`,
+  check:
+    "That is the first problem the build's checks found. check only reads the data and the stories: it changed no file. Fix it and run npm run data -- check again.",
+  diff: "diff only reads the two versions: it changed no file. Fix it and run the command again.",
+  publish: `Nothing was published: data/${CURRENT_FILE} is unchanged. Fix it and run the command again.`,
+  withdraw: "Nothing was withdrawn: the version's folder and its record are as they were.",
+};
 
 class UsageError extends Error {}
 
@@ -99,7 +123,8 @@ export function newVersion(
     "  3. npm run data -- check        (the build's own checks; npm run dev previews the draft)",
     `  4. npm run data -- diff ${dataset} ${source} ${version}`,
     `  5. npm run data -- seal ${dataset}/${version}`,
-    "  6. Pin the new version in the stories that should show it (data: in their frontmatter), with a correction note if it corrects one.",
+    "  6. Pin the new version in the stories that should show it (data: in their frontmatter), with a correction note if it corrects one,",
+    `     and make it the site's current version if it should be: npm run data -- publish ${dataset} ${version}`,
   ];
 }
 
@@ -142,23 +167,115 @@ export function sealVersion(target: string, root = projectRoot): string[] {
     `Checked data/${dataset}/${version}/: every file and row is valid.`,
     updated.length ? `Wrote the sha256 of ${updated.join(", ")} into its meta.json.` : "Its meta.json checksums were already up to date.",
     `Sealed it in data/${SEALS_FILE}: the version is published, and the build now refuses any change to its files.`,
-    "Next: commit the folder and data/published-versions.json together, then pin the version in the stories that should show it.",
+    `Next: commit the folder and data/${SEALS_FILE} together. Then pin the version in the stories that should show it, or make it the site's current one: npm run data -- publish ${dataset} ${version}`,
   ];
 }
 
-/** `check`: the build's data and frontmatter checks, and the drafts still to seal. */
+/** `check`: the build's data and frontmatter checks (data/current.json included), and the drafts still to seal. It writes nothing. */
 export function checkAll(root = projectRoot): string[] {
   const all = loadAllDatasets(root);
   checkAllStories(root);
   const drafts = all.filter((d) => !isSealed(root, d.id, d.version));
   return [
-    `All ${all.length} dataset versions and every story's frontmatter pass the build's checks.`,
+    `All ${all.length} dataset versions, the current versions in data/${CURRENT_FILE} and every story's frontmatter pass the build's checks.`,
     ...(drafts.length
       ? [
           "Drafts, not yet published (the test suite refuses unsealed versions):",
           ...drafts.map((d) => `  ${d.id}/${d.version}: npm run data -- seal ${d.id}/${d.version}`),
         ]
       : ["Every version is sealed."]),
+  ];
+}
+
+/**
+ * A version named as `<dataset> <version>` or `<dataset>/<version>` (as `seal` takes it), checked to exist.
+ * @param command the command, for the usage message
+ * @param args the command's words
+ * @param root the project folder
+ */
+function versionArgs(command: string, args: string[], root: string): { dataset: string; version: string } {
+  const [dataset, version, extra] = args.length === 1 ? args[0]!.split("/") : args;
+  if (!dataset || !version || extra !== undefined || args.length > 2)
+    throw new UsageError(`${command} takes <dataset> <version>, e.g. ${command} national 2019-01-30-c2 (got "${args.join(" ")}")`);
+  if (!listDatasets(root).includes(dataset)) throw new UsageError(`no dataset "${dataset}"; datasets: ${listDatasets(root).join(", ")}`);
+  if (!listVersions(dataset, root).includes(version))
+    throw new UsageError(`no folder data/${dataset}/${version}/; versions of ${dataset}: ${listVersions(dataset, root).join(", ")}`);
+  return { dataset, version };
+}
+
+/**
+ * `publish`: makes a sealed version the site's current one by writing it into data/current.json, then
+ * runs the build's checks; if they fail, the file is put back as it was. Returns the lines to print.
+ * @param args `<dataset> <version>` or `<dataset>/<version>`
+ * @param root the project folder
+ */
+export function publishVersion(args: string[], root = projectRoot): string[] {
+  const { dataset, version } = versionArgs("publish", args, root);
+  if (!isSealed(root, dataset, version))
+    throw new UsageError(
+      `data/${dataset}/${version}/ is a draft: seal it first (npm run data -- seal ${dataset}/${version}); only a published version can be the site's current one`,
+    );
+  const current = readCurrentVersions(root) as Record<string, string>;
+  const before = current[dataset];
+  if (before === version) return [`${dataset} ${version} is already the site's current version: data/${CURRENT_FILE} is unchanged.`];
+  const original = readFileSync(join(root, "data", CURRENT_FILE));
+  writeCurrentVersions(root, { ...current, [dataset]: version });
+  try {
+    loadAllDatasets(root);
+    checkAllStories(root);
+  } catch (error) {
+    writeFileSync(join(root, "data", CURRENT_FILE), original);
+    throw error;
+  }
+  return [
+    `data/${CURRENT_FILE} now names ${version} as the site's current version of ${dataset} (it was ${before}); the build's checks pass.`,
+    `The Data page marks it current, and stories that do not pin ${dataset} under data: show its figures.`,
+    "Next: npm test lists any chart snapshot this changes (look at them; npm run test:update rewrites them), then commit data/current.json.",
+  ];
+}
+
+/**
+ * `withdraw`: removes a sealed version that nothing uses (no story pins or compares it, it is not
+ * current, no chart compares it, no later version corrects it): its folder and its record in
+ * data/published-versions.json. Refuses, naming each user, when something uses it; runs the build's
+ * checks afterwards and puts everything back if they fail. Returns the lines to print.
+ * @param args `<dataset> <version>` or `<dataset>/<version>`
+ * @param root the project folder
+ */
+export function withdrawVersion(args: string[], root = projectRoot): string[] {
+  const { dataset, version } = versionArgs("withdraw", args, root);
+  if (!isSealed(root, dataset, version))
+    throw new UsageError(`data/${dataset}/${version}/ is a draft, not published: nothing records it, so delete the folder itself if you no longer want it`);
+  const users = versionUsers(root, dataset, version);
+  if (users.length)
+    throw new Error(
+      [
+        `${dataset}/${version} is in use, so it cannot be withdrawn:`,
+        ...users.map((u) => `  ${u.where}: ${u.how}`),
+        "Withdraw only a version nothing uses. To change what a version in use says, seal a correction instead (npm run data -- new; see data/README.md).",
+      ].join("\n"),
+    );
+  const folder = dataPath(root, dataset, version);
+  const kept = mkdtempSync(join(tmpdir(), "cl-withdrawn-"));
+  cpSync(folder, kept, { recursive: true });
+  const seals = readSeals(root);
+  const record = seals[`${dataset}/${version}`]!;
+  try {
+    rmSync(folder, { recursive: true });
+    delete seals[`${dataset}/${version}`];
+    writeSeals(root, seals);
+    loadAllDatasets(root);
+    checkAllStories(root);
+  } catch (error) {
+    cpSync(kept, folder, { recursive: true });
+    writeSeals(root, { ...seals, [`${dataset}/${version}`]: record });
+    throw error;
+  } finally {
+    rmSync(kept, { recursive: true, force: true });
+  }
+  return [
+    `Withdrew ${dataset}/${version}: removed data/${dataset}/${version}/ and its record in data/${SEALS_FILE}; the build's checks pass without it.`,
+    `Next: commit the removal (git add -A data/${dataset} data/${SEALS_FILE}), saying why it was withdrawn.`,
   ];
 }
 
@@ -182,22 +299,36 @@ export function diffLines(dataset: string, a: string, b: string, root = projectR
   ];
 }
 
-/** Runs one command line; returns the exit code. */
-export function main(argv: string[], today: string, print = console.log, printError = console.error): number {
+/**
+ * Runs one command line; returns the exit code.
+ * @param argv the words after `npm run data --`
+ * @param today the date `new` writes into `published` unless told another
+ * @param print where a result's lines go
+ * @param printError where a problem goes
+ * @param root the project folder
+ */
+export function main(argv: string[], today: string, print = console.log, printError = console.error, root = projectRoot): number {
+  let command: string | undefined;
   try {
-    const { command, args, from, published } = parseCommandLine(argv);
+    const parsed = parseCommandLine(argv);
+    command = parsed.command;
+    const { args, from, published } = parsed;
     let lines: string[];
     if (command === "new") {
       if (args.length !== 2) throw new UsageError("new takes <dataset> <version>");
-      lines = newVersion(args[0]!, args[1]!, { from, published, today });
+      lines = newVersion(args[0]!, args[1]!, { from, published, today }, root);
     } else if (command === "seal") {
       if (args.length !== 1) throw new UsageError("seal takes <dataset>/<version>");
-      lines = sealVersion(args[0]!);
+      lines = sealVersion(args[0]!, root);
     } else if (command === "check") {
-      lines = checkAll();
+      lines = checkAll(root);
     } else if (command === "diff") {
       if (args.length !== 3) throw new UsageError("diff takes <dataset> <a> <b>");
-      lines = diffLines(args[0]!, args[1]!, args[2]!);
+      lines = diffLines(args[0]!, args[1]!, args[2]!, root);
+    } else if (command === "publish") {
+      lines = publishVersion(args, root);
+    } else if (command === "withdraw") {
+      lines = withdrawVersion(args, root);
     } else throw new UsageError(command ? `unknown command "${command}"` : "no command given");
     lines.forEach((line) => print(line));
     return 0;
@@ -205,7 +336,7 @@ export function main(argv: string[], today: string, print = console.log, printEr
     printError(
       error instanceof UsageError
         ? `${error.message}\n\n${USAGE}`
-        : `Problem: ${(error as Error).message}\nNothing was sealed or recorded. Fix it and run the command again.`,
+        : `Problem: ${(error as Error).message}\n${AFTER_A_PROBLEM[command!] ?? "Fix it and run the command again."}`,
     );
     return 1;
   }

@@ -37,7 +37,7 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
     const csv = join(folder("2019-01-30-c3"), "headline.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace(",2000,,about,", ",2001,,about,"));
     expect(checkAll(root)).toEqual([
-      "All 15 dataset versions and every story's frontmatter pass the build's checks.",
+      "All 15 dataset versions, the current versions in data/current.json and every story's frontmatter pass the build's checks.",
       "Drafts, not yet published (the test suite refuses unsealed versions):",
       "  national/2019-01-30-c3: npm run data -- seal national/2019-01-30-c3",
     ]);
@@ -73,7 +73,7 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
       "Checked data/national/2019-01-30-c3/: every file and row is valid.",
       "Wrote the sha256 of headline.csv into its meta.json.",
       "Sealed it in data/published-versions.json: the version is published, and the build now refuses any change to its files.",
-      "Next: commit the folder and data/published-versions.json together, then pin the version in the stories that should show it.",
+      "Next: commit the folder and data/published-versions.json together. Then pin the version in the stories that should show it, or make it the site's current one: npm run data -- publish national 2019-01-30-c3",
     ]);
     const written = JSON.parse(readFileSync(metaPath, "utf8")) as typeof meta;
     expect(written.files[0]!.sha256).toBe(sha256(readFileSync(join(folder("2019-01-30-c3"), "headline.csv"))));

@@ -99,7 +99,7 @@ describe("loadDataset(dataset, version, root)", () => {
     [
       "a duplicate id",
       `a,A,1,,exact,people,research,primary,P2,\na,B,2,,exact,people,research,primary,P2,`,
-      `${FILE}:3:1: column "id": the id "a" is already used in this version; ids must be unique across its files`,
+      `${FILE}:3:1: column "id": the id "a" is already used in this version, first at ${FILE}:2:1; ids must be unique across its files: give one of the two rows another id`,
     ],
     [
       "a row with a missing comma",
@@ -117,6 +117,16 @@ describe("loadDataset(dataset, version, root)", () => {
 
   it.each(invalid)("rejects %s, naming file, line and column", (_case, body, message) => {
     expect(errorOf(loadHeadline(`${body}\n`)).message).toBe(message);
+  });
+
+  it("rejects an id used in another file of the version, naming where it was first used", () => {
+    const root = makeDataRoot({
+      "headline.csv": VALID_HEADLINE,
+      "sex.csv": "id,cohort,sex,value,value_high,qualifier,unit,period,status,sources,note\ncounties,linked,male,90,,exact,percent,research,primary,P2,\n",
+    });
+    expect(errorOf(() => loadDataset("rescue-and-response", "2019-09-18", root)).message).toBe(
+      `data/rescue-and-response/2019-09-18/sex.csv:2:1: column "id": the id "counties" is already used in this version, first at ${FILE}:3:1; ids must be unique across its files: give one of the two rows another id`,
+    );
   });
 
   it("rejects a header with an extra column", () => {

@@ -87,7 +87,7 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     }
     expect(failure.status).toBe(1);
     expect(failure.stderr).toBe(
-      `Problem: data/national/2019-01-30-c3/meta.json:145:24: "changes" uses the trend word "fell": ${FIX}\nNothing was sealed or recorded. Fix it and run the command again.\n`,
+      `Problem: data/national/2019-01-30-c3/meta.json:145:24: "changes" uses the trend word "fell": ${FIX}\nThe version was not sealed: data/published-versions.json is unchanged. Fix it and run the command again.\n`,
     );
     expect([read(metaPath), read(sealsPath)]).toEqual(before);
   });
@@ -135,6 +135,9 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     expect(sealVersion("national/2019-01-30-c3", root)[0]).toBe("Checked data/national/2019-01-30-c3/: every file and row is valid.");
     // Published before the check existed, rescue-and-response/2020-09-30 says "down from": it is not checked again.
     expect(read(join(root, "data/rescue-and-response/2020-09-30/meta.json"))).toContain("down from 4,013");
-    expect(checkAll(root)).toEqual(["All 15 dataset versions and every story's frontmatter pass the build's checks.", "Every version is sealed."]);
+    expect(checkAll(root)).toEqual([
+      "All 15 dataset versions, the current versions in data/current.json and every story's frontmatter pass the build's checks.",
+      "Every version is sealed.",
+    ]);
   });
 });

@@ -126,9 +126,10 @@ export function parseCsv<S extends z.ZodType<object>>(
       throw new DataError(file, issue.message, recordLine, column, field);
     }
     const row = Object.freeze(result.data) as Readonly<z.output<S>>;
+    // Placed before the check, so that the check can record where a row is (the first use of an id).
+    rowPlaces.set(row, { line: recordLine, header });
     const problem = checkRow?.(row);
     if (problem) throw new DataError(file, problem.reason, recordLine, header.indexOf(problem.field) + 1, problem.field);
-    rowPlaces.set(row, { line: recordLine, header });
     rows.push(row);
   }
   return Object.freeze(rows);

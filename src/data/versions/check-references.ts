@@ -1,4 +1,4 @@
-import { catalog } from "./catalog";
+import { readCurrentVersions } from "./current-versions";
 import { DataError } from "../files/data-error";
 import { geographies, placeColumns } from "../schema/geographies";
 import type { Dataset } from "../schema/dataset";
@@ -12,7 +12,8 @@ import type { DatasetId } from "../schema/tables";
  * versions; the error names the file, line and column.
  */
 export function checkReferences(datasets: readonly Dataset[], root: string): void {
-  const geography = (id: DatasetId) => datasets.find((d) => d.id === id && d.version === catalog[id]);
+  const current = readCurrentVersions(root);
+  const geography = (id: DatasetId) => datasets.find((d) => d.id === id && d.version === current[id]);
   for (const place of placeColumns) {
     const ref = { ...place, codes: geographies[place.geography].codes, codeColumn: geographies[place.geography].codeColumn };
     const geo = geography(ref.geography);

@@ -7,7 +7,7 @@ import { DataError } from "../files/data-error";
 import { readMeta } from "../files/read-meta";
 import { checkDataset } from "./check-dataset";
 import { checkReferences } from "./check-references";
-import { MAX_CSV_BYTES, parseCsv, tooLarge } from "../files/parse-csv";
+import { MAX_CSV_BYTES, parseCsv, placeOf, tooLarge } from "../files/parse-csv";
 import { listDatasets, listVersions } from "./list-versions";
 import { checkSeal, isSealed, SEALS_FILE } from "../files/seals";
 import { dataPath, displayPath, projectRoot } from "../files/paths";
@@ -86,7 +86,8 @@ export function readDataset(dataset: string, version: string, root: string): Dat
 
   const sourceIds = new Set(meta.sources.map((s) => s.id));
   const periodIds = new Set(meta.periods.map((p) => p.id));
-  const rowIds = new Set<string>();
+  /** Each row id of the version → where it is first used (file:line:column), for a duplicate's message. */
+  const rowIds = new Map<string, string>();
   const cited = new Set(meta.periods.flatMap((p) => p.sources ?? []));
   const undeclaredInPeriod = meta.periods.find((p) => p.sources?.some((s) => !sourceIds.has(s)));
   if (undeclaredInPeriod)
@@ -135,8 +136,14 @@ export function readDataset(dataset: string, version: string, root: string): Dat
           return { field: "sources", reason: `source "${undeclared}" is not declared in meta.json "sources" (declared: ${[...sourceIds].join(", ")})` };
         if (values && !periodIds.has(row.period))
           return { field: "period", reason: `period "${row.period}" is not declared in meta.json "periods" (declared: ${[...periodIds].join(", ")})` };
-        if (rowIds.has(row.id)) return { field: "id", reason: `the id "${row.id}" is already used in this version; ids must be unique across its files` };
-        rowIds.add(row.id);
+        const first = rowIds.get(row.id);
+        if (first)
+          return {
+            field: "id",
+            reason: `the id "${row.id}" is already used in this version, first at ${first}; ids must be unique across its files: give one of the two rows another id`,
+          };
+        const { line, column } = placeOf(row, "id");
+        rowIds.set(row.id, `${shown}:${line}:${column}`);
         for (const s of row.sources) cited.add(s);
         return undefined;
       },
