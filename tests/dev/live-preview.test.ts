@@ -82,8 +82,8 @@ describe("npm run dev (live preview)", () => {
     "shows an edit to a story's text without a restart",
     async () => {
       const file = join(project.root, "content/stories/county-lines-london.mdx");
-      writeFileSync(file, `${readFileSync(file, "utf8")}\nA paragraph added while the preview runs.\n`);
-      const ms = await waitFor("/stories/county-lines-london/", "the story edit", (html) => html.includes("A paragraph added while the preview runs."));
+      writeFileSync(file, `${readFileSync(file, "utf8")}\nA new paragraph, typed while the preview runs.\n`);
+      const ms = await waitFor("/stories/county-lines-london/", "the story edit", (html) => html.includes("A new paragraph, typed while the preview runs."));
       console.info(`live preview: story edit visible after ${ms} ms`);
     },
     TEST_TIMEOUT,
