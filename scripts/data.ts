@@ -38,7 +38,7 @@ export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous ve
 
 const USAGE = `Usage: npm run data -- <command>
   new <dataset> <version> [--from <version>] [--published YYYY-MM-DD]   start a draft version
-  seal <dataset>/<version>                                             publish a draft (checksums, record)
+  seal <dataset>/<version>                                             seal a draft: checksums and record; it never changes again
   check                                                                check all data and stories
   diff <dataset> <a> <b>                                               what changed between two versions
   publish <dataset> <version>                                          make a sealed version the site's current one
@@ -144,7 +144,7 @@ export function sealVersion(target: string, root = projectRoot): string[] {
     );
   const meta = readMetaJson(dataset, version, root);
   if (meta.changes.trim() === CHANGES_PLACEHOLDER)
-    throw new UsageError(`data/${dataset}/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`);
+    throw new Error(`data/${dataset}/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`);
   // The draft's own words, before anything is written: no trend words, and notes headed with this version.
   checkChangesWords(root, dataset, version);
   checkNotesHeading(root, dataset, version);

@@ -57,7 +57,8 @@ export function frontmatterProblems(path: string, source: string): string[] {
     }
   }
   for (const { issue, position, missing } of parseWithSchema(storySchema, positioned).problems ?? []) {
-    const field = issue.path.map(String).join(".");
+    // Entries of a list are counted from 1, as editors count them ("corrections.2.date" is the second).
+    const field = issue.path.map((p) => (typeof p === "number" ? String(p + 1) : String(p))).join(".");
     // Unknown fields are named above, with a suggestion.
     if ((missing && misspelt.has(field)) || issue.code === "unrecognized_keys") continue;
     const expected = issue.message.replace(/^expected text: /, "");
@@ -67,7 +68,7 @@ export function frontmatterProblems(path: string, source: string): string[] {
       report(
         position.line,
         position.column,
-        `frontmatter "${issue.path.slice(0, -1).map(String).join(".")}" is missing "${key}": add a line "${key}: …" to it (${expected})`,
+        `frontmatter "${field.split(".").slice(0, -1).join(".")}" is missing "${key}": add a line "${key}: …" to it (${expected})`,
       );
     } else if (!position || missing) report(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${expected})`);
     else report(position.line, position.column, `frontmatter "${field}": ${issue.message}`);

@@ -32,30 +32,43 @@ export function proof(root: string = process.cwd()): Proof {
   const data = dataProblems(root);
   const problems = [...data.problems];
   const files = storyFiles(root);
-  const readable = files.filter((file) => {
+  const scheduled: string[] = [];
+  const day = publishingDay();
+  for (const file of files) {
     const found = frontmatterProblems(file, readFileSync(join(root, file), "utf8"));
-    problems.push(...found);
-    return found.length === 0;
-  });
+    // The text is checked too, so every problem shows at once, unless it reads data that has problems,
+    // or the frontmatter cannot be read, or its pins (data:, compare:) are wrong: every Fact would then
+    // fail for that one reason.
+    const unreadable = found.some((p) =>
+      /: (?:the story must start with frontmatter|frontmatter is not valid YAML|frontmatter "(?:data|compare)\b|frontmatter has no field "[^"]*"; did you mean "(?:data|compare)")/.test(
+        p,
+      ),
+    );
+    if (data.problems.length === 0 && !unreadable) {
+      try {
+        const story = analyseStory(file, root, { textOnly: found.length > 0 });
+        if (found.length === 0 && !story.draft && isScheduled(story.published, day))
+          scheduled.push(`${file} is scheduled for ${formatDate(story.published)}: builds before that day leave it out (this one is as of ${formatDate(day)})`);
+      } catch (error) {
+        if (!(error instanceof StoryError)) throw error;
+        found.push(...error.message.split("\n"));
+      }
+    }
+    // In the order of the file, as an editor reads it.
+    const at = (line: string) =>
+      /:(\d+)(?::(\d+))?: /
+        .exec(line)
+        ?.slice(1)
+        .map((n) => Number(n ?? 0)) ?? [0, 0];
+    problems.push(...found.sort((a, b) => at(a)[0]! - at(b)[0]! || at(a)[1]! - at(b)[1]!));
+  }
   if (data.problems.length > 0)
     return {
       problems,
       versions: data.versions,
       stories: files.length,
       skipped: "The stories' text was not checked: it reads the data, so fix the data first.",
-      scheduled: [],
+      scheduled,
     };
-  const scheduled: string[] = [];
-  const day = publishingDay();
-  for (const file of readable) {
-    try {
-      const story = analyseStory(file, root);
-      if (!story.draft && isScheduled(story.published, day))
-        scheduled.push(`${file} is scheduled for ${formatDate(story.published)}: builds before that day leave it out (this one is as of ${formatDate(day)})`);
-    } catch (error) {
-      if (!(error instanceof StoryError)) throw error;
-      problems.push(...error.message.split("\n"));
-    }
-  }
   return { problems, versions: data.versions, stories: files.length, scheduled };
 }

@@ -85,9 +85,12 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
         for (const { at, sentence, words } of unsourced)
           recording(() =>
             failAt(at)(
-              `this sentence says who found, said or reported something but cites no source: "${sentence}" (the word "${words}" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+              `this sentence says who found, said or reported something but cites no source: "${sentence}" (the word "${words}" attributes it). Add the <Cite source="…" passage="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
             ),
           );
+        // In the order of the file, as an editor reads it.
+        const at = (line: string) => /:(\d+):(\d+): /.exec(line)?.slice(1).map(Number) ?? [0, 0];
+        problems.sort((a, b) => at(a)[0]! - at(b)[0]! || at(a)[1]! - at(b)[1]!);
         if (problems.length > 0) throw new StoryError(problems.join("\n"));
         Object.assign(report, { charts, citations: recorder.citations });
       },

@@ -27,6 +27,9 @@ function dataJargon(text: string): string | undefined {
   return version ?? datasetIds.find((id) => id.includes("-") && text.includes(id));
 }
 
+/** A frontmatter date as written, YYYY-MM-DD. */
+const isoDay = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+
 const text = (what: string, min = 1) =>
   z
     .string({ error: `expected text: ${what}` })
@@ -127,7 +130,7 @@ export const storySchema = z
         ctx.addIssue({
           code: "custom",
           path: ["corrections", i, "date"],
-          message: "corrections are listed oldest first: put a new correction at the end of the list, never above an older one",
+          message: `corrections are listed oldest first, and this one's date (${isoDay(c.date)}) is before the one above it (${isoDay(earlier.date)}): check its date, or, if it is right, move it above that one (a new correction goes at the end)`,
         });
       const first = story.corrections.findIndex((o) => o.id === c.id);
       if (first < i)

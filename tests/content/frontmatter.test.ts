@@ -53,7 +53,7 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
       "---\n\nText",
       'corrections:\n  - date: 2019-09-31\n    id: essex\n    text: "We said Essex had 121; it had 336."\n---\n\nText',
     );
-    expect(message(source)).toBe(`${FILE}:8:5: frontmatter "corrections.0.date": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")`);
+    expect(message(source)).toBe(`${FILE}:8:5: frontmatter "corrections.1.date": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")`);
   });
 
   describe("corrections: one per error, oldest first, each with its own id, in plain words", () => {
@@ -72,25 +72,25 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
       expect(
         message(VALID.replace("---\n\nText", 'corrections:\n  - date: 2019-09-20\n    text: "We said Essex was second. It was third."\n---\n\nText')),
       ).toBe(
-        `${FILE}:8:5: frontmatter "corrections.0" is missing "id": add a line "id: …" to it (expected a short name for the correction, e.g. id: "essex-towns")`,
+        `${FILE}:8:5: frontmatter "corrections.1" is missing "id": add a line "id: …" to it (expected a short name for the correction, e.g. id: "essex-towns")`,
       );
       expect(message(corrected(["2019-09-20", "Essex Rank", "We said Essex was second. It was third."]))).toBe(
-        `${FILE}:9:5: frontmatter "corrections.0.id": expected a short name in lower case, digits and hyphens, e.g. "essex-towns"`,
+        `${FILE}:9:5: frontmatter "corrections.1.id": expected a short name in lower case, digits and hyphens, e.g. "essex-towns"`,
       );
     });
     it("a newer correction above an older one, or a repeated id, is named at its line", () => {
       expect(
         message(corrected(["2019-10-01", "norfolk", "We said 461. It was 416."], ["2019-09-20", "essex-rank", "We said Essex was second. It was third."])),
       ).toBe(
-        `${FILE}:11:5: frontmatter "corrections.1.date": corrections are listed oldest first: put a new correction at the end of the list, never above an older one`,
+        `${FILE}:11:5: frontmatter "corrections.2.date": corrections are listed oldest first, and this one's date (2019-09-20) is before the one above it (2019-10-01): check its date, or, if it is right, move it above that one (a new correction goes at the end)`,
       );
       expect(message(corrected(["2019-09-20", "essex", "We said Essex was second. It was third."], ["2019-10-01", "essex", "We said 121. It was 336."]))).toBe(
-        `${FILE}:12:5: frontmatter "corrections.1.id": the id "essex" is already used by correction 1 of this story: give each correction its own id`,
+        `${FILE}:12:5: frontmatter "corrections.2.id": the id "essex" is already used by correction 1 of this story: give each correction its own id`,
       );
     });
     it("a dataset or version name in a correction points to the changelog instead", () => {
       const expected = (name: string) =>
-        `${FILE}:10:5: frontmatter "corrections.0.text": "${name}" is a dataset or version name: say in plain words what we said and what is right; the Corrections section links to the Data page's changelog, which names the versions`;
+        `${FILE}:10:5: frontmatter "corrections.1.text": "${name}" is a dataset or version name: say in plain words what we said and what is right; the Corrections section links to the Data page's changelog, which names the versions`;
       expect(message(corrected(["2019-09-20", "essex", "The data now comes from version 2019-09-18-c1."]))).toBe(expected("2019-09-18-c1"));
       expect(message(corrected(["2019-09-20", "essex", "The rescue-and-response figures were wrong."]))).toBe(expected("rescue-and-response"));
       // "national" is a dataset id but also a word: only hyphenated ids are taken for names.

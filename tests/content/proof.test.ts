@@ -56,31 +56,35 @@ describe("npm run proof", () => {
     edit(LONDON, 'they found <Fact id="linked-total" />', "they found 4,013");
     edit(OUT, "published: 2019-09-27", "published: 2019-09-31");
     edit(OUT, "byline:", "bylin:");
+    // A mistake in the text of a story whose frontmatter also has mistakes is listed with them.
+    edit(OUT, '<Fact id="referred" />', '<Fact id="referredd" />');
     const { code, stdout, stderr } = runProof();
     expect(code).toBe(1);
     expect(stdout).toBe("");
     const lines = stderr.trim().split("\n");
+    // Story by story (in file-name order), each in the order of its lines.
     const problems = [
-      `${OUT}:4:1: frontmatter has no field "bylin"; did you mean "byline"? The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections`,
-      `${OUT}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")`,
+      `${LONDON}:70:1: this sentence says who found, said or reported something but cites no source: "Between January 2018 and March 2019 they found 4,013." (the word "found" attributes it). Add the <Cite source="…" passage="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
       `${LONDON}:70:268: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`,
+      `${LONDON}:80:1: this sentence says who found, said or reported something but cites no source: "Police say the lines run north." (the word "say" attributes it). Add the <Cite source="…" passage="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
       expect.stringMatching(
         /^content\/stories\/county-lines-london\.mdx:109:288: <Fact id="norfolkk">: unknown fact id "norfolkk" \(did you mean "norfolk"\?\)\. Use one of: bedfordshire, /,
       ),
-      `${LONDON}:70:1: this sentence says who found, said or reported something but cites no source: "Between January 2018 and March 2019 they found 4,013." (the word "found" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
-      `${LONDON}:80:1: this sentence says who found, said or reported something but cites no source: "Police say the lines run north." (the word "say" attributes it). Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
+      `${OUT}:4:1: frontmatter has no field "bylin"; did you mean "byline"? The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections`,
+      `${OUT}:5:1: frontmatter "published": expected a real date written YYYY-MM-DD, e.g. 2019-09-19 (got "2019-09-31")`,
+      expect.stringMatching(/^content\/stories\/getting-out\.mdx:43:91: <Fact id="referredd">: unknown fact id "referredd" \(did you mean "referred"\?\)/),
     ];
     expect(lines.slice(0, -2)).toEqual(problems);
-    expect(summary(stderr)).toBe("6 problems found (checked 4 stories and 14 dataset versions in N s). Nothing was built.");
+    expect(summary(stderr)).toBe("7 problems found (checked 4 stories and 14 dataset versions in N s). Nothing was built.");
 
     // The build stops on the same checks, with the same lines, before Astro loads, and writes nothing.
     const out = tempOut();
     const build = await runBuild(root, out, hermeticEnv());
     expect(build.code).toBe(1);
     const printed = build.stderr.trim().split("\n");
-    const at = printed.indexOf("Build failed: 6 problems (npm run proof lists them without building):");
+    const at = printed.indexOf("Build failed: 7 problems (npm run proof lists them without building):");
     expect(at, build.stderr).toBeGreaterThanOrEqual(0);
-    expect(printed.slice(at + 1, at + 7)).toEqual(problems);
+    expect(printed.slice(at + 1, at + 8)).toEqual(problems);
     expect(printed.at(-1)).toBe("Nothing was published: no output was written.");
   }, 60_000);
 

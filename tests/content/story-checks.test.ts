@@ -27,6 +27,23 @@ function check(mdx: string, frontmatter: object = { data: YEAR_1 }, report: Stor
   }
 }
 
+/** The line of the check's message (which lists every mistake, in the file's order) that contains `needle`. */
+function checkLine(mdx: string, needle: string, frontmatter: object = { data: YEAR_1 }): string | undefined {
+  try {
+    mdxToJs(mdx, {
+      mdastPlugins: [storyChecks({ charts: [], citations: [] })],
+      fileURL: new URL(`file://${process.cwd()}/${FILE}`),
+      data: { astro: { frontmatter } },
+    } as never);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message
+      .split("\n")
+      .find((l) => l.includes(FILE) && l.includes(needle))
+      ?.replace(/^.*?(content\/)/, "$1");
+  }
+}
+
 describe("story checks (each editor mistake and its exact message)", () => {
   it("accepts a story that uses the editor surface correctly", () => {
     expect(
@@ -95,7 +112,8 @@ describe("story checks (each editor mistake and its exact message)", () => {
   });
 
   it("a number typed by hand that equals a data value names the Fact to use", () => {
-    expect(check(`Intro.\n\nCity Hall found 4,013 Londoners.\n`)).toBe(
+    // (The sentence also lacks a source, listed first, at its start: see checkLine.)
+    expect(checkLine(`Intro.\n\nCity Hall found 4,013 Londoners.\n`, "typed by hand")).toBe(
       `${FILE}:3:17: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`,
     );
     expect(check(`Norfolk had 46% of nothing.\n`)).toBe(
@@ -128,7 +146,7 @@ describe("story checks (each editor mistake and its exact message)", () => {
       `${FILE}:1:6: <Fact id="brighton" version="2019-09-18">: unknown fact id "brighton" in version 2019-09-18. Valid ids: ${year1Ids}`,
     );
     // A number typed by hand is refused when it equals a value of either version.
-    expect(check(`Year 1 found 4,013.\n`, compared)).toBe(
+    expect(checkLine(`Year 1 found 4,013.\n`, "typed by hand", compared)).toBe(
       `${FILE}:1:14: "4,013" is typed by hand but it is a value in the story's data; write <Fact id="linked-total" /> instead, so the number stays sourced and in step with the data`,
     );
   });
@@ -245,7 +263,8 @@ describe("story checks (each editor mistake and its exact message)", () => {
   });
 
   it("attributions carry their source: a sentence saying who said, found or reported something needs a Cite or a Fact", () => {
-    const fix = 'Add the <Cite source="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)';
+    const fix =
+      'Add the <Cite source="…" passage="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)';
     expect(check(`Intro.\n\nThe lines run north. City Hall said most of them ran to Norfolk. That is all.\n`)).toBe(
       `${FILE}:3:1: this sentence says who found, said or reported something but cites no source: "City Hall said most of them ran to Norfolk." (the word "said" attributes it). ${fix}`,
     );

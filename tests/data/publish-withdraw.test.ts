@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { rmSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAll, main, newVersion, publishVersion, sealVersion, withdrawVersion } from "../../scripts/data";
@@ -44,6 +44,18 @@ function run(argv: string[]): { code: number; errors: string } {
   );
   return { code, errors: errors.join("\n") };
 }
+
+describe("seal's refusals are problems, not usage mistakes", () => {
+  it("a placeholder in changes: one Problem line and what was left as it was, without the usage text", () => {
+    expect(run(["new", "national", "2019-01-30-c9"]).code).toBe(0);
+    expect(run(["seal", "national/2019-01-30-c9"])).toEqual({
+      code: 1,
+      errors:
+        'Problem: data/national/2019-01-30-c9/meta.json: "changes" still holds the placeholder; say what changed and why before sealing\nThe version was not sealed: data/published-versions.json is unchanged. Fix it and run the command again.',
+    });
+    rmSync(join(root, "data/national/2019-01-30-c9"), { recursive: true });
+  });
+});
 
 describe("data/current.json: the current version of each dataset, declared as data", () => {
   it("holds today's current versions, which the checks read", () => {
