@@ -136,7 +136,7 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
     const embed = ALL_EMBEDS[0]!;
     for (const scheme of ["light", "dark"] as const) {
       const { page } = await paste(embed, 375, undefined, scheme);
-      const src = await page.evaluate(() => document.querySelector("figure img")!.currentSrc);
+      const src = await page.evaluate(() => document.querySelector<HTMLImageElement>("figure img")!.currentSrc);
       expect(src, scheme).toBe(`${SITE}/embed/${embed}${scheme === "dark" ? "-dark" : ""}.svg`);
       await page.context().close();
     }
