@@ -9,7 +9,7 @@ import { getViteConfig } from "astro/config";
 const SITE_TESTS = [
   "tests/browser/**/*.test.ts",
   "tests/corpus/**/*.test.ts",
-  "tests/build/{production-build,hermetic,reproducible,reuse,structured-data,editorial,nothing-lost,sub-path}.test.ts",
+  "tests/build/{production-build,hermetic,reproducible,reuse,embed-code,structured-data,editorial,nothing-lost,sub-path}.test.ts",
 ];
 
 export default getViteConfig({

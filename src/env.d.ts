@@ -19,5 +19,19 @@ declare namespace App {
     citesSeen?: number;
     /** How a figure at a data version is cited (set by the story page, which knows the stories that place charts). */
     citeFigure?: (id: string, version: string) => import("./data/citing/cite").Citable | undefined;
+    /**
+     * What a figure's embed page at a data version shows (set by the story page): the words and the
+     * versions of the story that placed it first, for the embed codes.
+     */
+    embedOf?: (
+      id: string,
+      version: string,
+    ) =>
+      | {
+          words: Omit<import("./figures/standalone-svg").FigureWords, "url">;
+          versions: import("./data/rows/facts").Versions;
+          compare: import("./data/rows/facts").Versions;
+        }
+      | undefined;
   }
 }

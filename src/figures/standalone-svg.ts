@@ -23,11 +23,10 @@ export interface FigureWords {
   readonly url: string;
 }
 
-const colour = (name: string) => lightPalette().get(name) ?? "#000";
-
-/** A legend swatch, 18 × 10 at (x, y), drawn as the page's CSS draws it (light scheme). */
-function swatch(kind: Swatch | undefined, x: number, y: number): string {
+/** A legend swatch, 18 × 10 at (x, y), drawn as the page's CSS draws it, in `palette`'s colours. */
+function swatch(kind: Swatch | undefined, x: number, y: number, palette: Map<string, string>): string {
   if (!kind) return "";
+  const colour = (name: string) => palette.get(name) ?? "#000";
   const accent = colour("--chart-accent");
   const rect = (attrs: string) => `<rect x="${x + 1}" y="${y + 1}" width="16" height="8" ${attrs}/>`;
   switch (kind) {
@@ -58,9 +57,12 @@ function swatch(kind: Swatch | undefined, x: number, y: number): string {
 /**
  * A figure as one standalone SVG file, for designers and print: the wide rendering with its title,
  * subtitle, caveat, key, notes, sources and data version drawn in, in the system font stack, with
- * every colour resolved for a light background, so it needs none of our CSS. Valid XML.
+ * every colour resolved (for a light background by default, or the dark palette for the dark variant),
+ * so it needs none of our CSS. Valid XML.
+ * @param palette the scheme's colours, by custom property name (`lightPalette()` or `darkPalette()`)
  */
-export function standaloneSvg(chart: RenderedChart, words: FigureWords): string {
+export function standaloneSvg(chart: RenderedChart, words: FigureWords, palette: Map<string, string> = lightPalette()): string {
+  const colour = (name: string) => palette.get(name) ?? "#000";
   const parts: string[] = [];
   let y = PAD;
   /** Wrapped text lines at the current y; returns nothing, moves y down. */
@@ -89,13 +91,13 @@ export function standaloneSvg(chart: RenderedChart, words: FigureWords): string 
       x = PAD;
       y += 18;
     }
-    parts.push(swatch(item.swatch, x, y));
+    parts.push(swatch(item.swatch, x, y, palette));
     parts.push(`<text x="${x + (item.swatch ? 24 : 0)}" y="${y + 9}" font-size="${keySize}">${escapeXml(item.label)}</text>`);
     x += w;
   }
   if (items.length > 0) y += 24;
   // The chart itself: the wide rendering, nested at its own size, colours resolved.
-  const svg = inlineColors(chart.svg.wide, lightPalette(), FONTS);
+  const svg = inlineColors(chart.svg.wide, palette, FONTS);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(svg);
   const height = Number(viewBox?.[2] ?? 400);
   parts.push(
@@ -123,4 +125,13 @@ export function standaloneSvg(chart: RenderedChart, words: FigureWords): string 
     `</svg>`,
     "",
   ].join("\n");
+}
+
+/**
+ * The size a figure's standalone SVG is drawn at (the same in both schemes: only colours differ), for
+ * the width and height attributes of an `<img>` that shows it, so the page keeps its room before it loads.
+ */
+export function standaloneSvgSize(chart: RenderedChart, words: FigureWords): { width: number; height: number } {
+  const [, width, height] = /^<svg [^>]*?width="(\d+)" height="(\d+)"/m.exec(standaloneSvg(chart, words)) ?? [];
+  return { width: Number(width), height: Number(height) };
 }

@@ -73,6 +73,11 @@ export function lightPalette(): Map<string, string> {
   return new Map(Object.entries(colours.light));
 }
 
+/** The dark scheme's custom properties, for images drawn for readers who prefer dark (the dark embed SVG). */
+export function darkPalette(): Map<string, string> {
+  return new Map(Object.entries(colours.dark));
+}
+
 /**
  * Replaces `var(--name)` and `currentColor` in SVG markup with light-scheme colours, so the SVG
  * renders the same outside a page (in sharp/librsvg, which knows no custom properties); text that

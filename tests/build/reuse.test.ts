@@ -178,9 +178,13 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
   });
 
   it("every figure's SVG download is well-formed XML with its words and version drawn in, and sharp rasterises it", async () => {
-    const svgs = files(join(out, "embed")).filter((f) => f.endsWith(".svg"));
-    // One per embed the stories call for (listed by hand), and no other.
+    const all = files(join(out, "embed")).filter((f) => f.endsWith(".svg"));
+    // One per embed the stories call for (listed by hand), and no other, each beside its dark variant
+    // (same drawing, other colours: tests/build/embed-code.test.ts compares the two).
+    const dark = all.filter((f) => f.endsWith("-dark.svg"));
+    const svgs = all.filter((f) => !dark.includes(f));
     expect(svgs.map((f) => relative(join(out, "embed"), f).replace(/\.svg$/, "")).sort()).toEqual([...ALL_EMBEDS].sort());
+    expect(dark.map((f) => relative(join(out, "embed"), f).replace(/-dark\.svg$/, "")).sort()).toEqual([...ALL_EMBEDS].sort());
     for (const file of svgs) {
       const xml = readFileSync(file, "utf8");
       const svg = new JSDOM(xml, { contentType: "image/svg+xml" }).window.document;
