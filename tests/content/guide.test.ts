@@ -32,7 +32,7 @@ describe("npm run new-story", () => {
     for (const field of Object.keys(storySchema.shape)) expect(frontmatter, field).toMatch(new RegExp(`^#? ?${field}:`, "m"));
     expect(frontmatter).toMatch(/^published: 2026-12-02$/m);
     expect(frontmatter).toMatch(/^draft: true /m);
-    for (const component of ["Fact", "Chart", "Cite", "Aside", "PullQuote"]) {
+    for (const component of ["Fact", "Chart", "Cite", "Aside", "PullQuote"] as const) {
       expect(propNames(component).required.length, component).toBeGreaterThan(0);
       expect(text.match(new RegExp(`<${component}\\b`, "g")), component).toHaveLength(1);
     }
