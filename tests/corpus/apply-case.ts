@@ -8,6 +8,8 @@ import { applyGenerator } from "./generators";
 export interface Case {
   what: string;
   message?: string;
+  /** Further problems the same mistake causes, listed with it (e.g. a sentence whose Fact was broken now attributes without a source). */
+  also?: string[];
   replace?: { file: string; find: string; to: string }[];
   generate?: string;
   /** The version folder of rescue-and-response a generator edits (2019-09-18 unless said). */

@@ -26,9 +26,11 @@ export function dataProblems(root: string = projectRoot): { versions: number; pr
   const read = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => recorded(() => readDataset(dataset, version, root))));
   const all = read.filter((d): d is Dataset => d !== undefined);
   if (all.length === read.length) {
+    const before = problems.length;
     recorded(() => checkReferences(all, root));
     recorded(() => checkSourceRecords(all, root));
-    for (const d of all) recorded(() => loadDataset(d.id, d.version, root));
+    // The seals last, and only when the rest holds: a mistake is named at its line, not as a changed file.
+    if (problems.length === before) for (const d of all) recorded(() => loadDataset(d.id, d.version, root));
   }
   return { versions: read.length, problems };
 }
