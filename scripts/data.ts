@@ -293,7 +293,11 @@ export function diffLines(dataset: string, a: string, b: string, root = projectR
     `${dataset} ${a} → ${b}: ${count("changed")} changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged.`,
     ...diff.changes.map((c) => {
       const name = `${c.table}/${c.id} (${rowName((c.after ?? c.before)!)})`;
-      if (c.kind === "changed") return `  changed  ${name}: ${c.fields.join(", ")}; value ${value(c.before)} → ${value(c.after)}`;
+      // The value's change, and any other field that changed (a note, a status, the sources…).
+      if (c.kind === "changed") {
+        const others = c.fields.filter((f) => f !== "value");
+        return `  changed  ${name}: value ${value(c.before)} → ${value(c.after)}${others.length ? `; also changed: ${others.join(", ")}` : ""}`;
+      }
       return `  ${c.kind.padEnd(7)}  ${name}: ${value(c.after ?? c.before)}`;
     }),
   ];

@@ -57,7 +57,7 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
   it("diff: prints the rows whose values changed", () => {
     expect(diffLines("national", "2019-01-30-c2", "2019-01-30-c3", root)).toEqual([
       "national 2019-01-30-c2 → 2019-01-30-c3: 1 changed, 0 added, 0 removed, 12 unchanged.",
-      "  changed  headline/deal-lines-2018 (Deal line numbers in operation across the UK (NCA 2018)): value; value 2000 (about) → 2001 (about)",
+      "  changed  headline/deal-lines-2018 (Deal line numbers in operation across the UK (NCA 2018)): value 2000 (about) → 2001 (about)",
     ]);
   });
 
