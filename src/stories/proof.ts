@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dataProblems } from "../data/versions/data-problems";
+import { checkAllDatasets } from "../data/versions/load-dataset";
 import { frontmatterProblems } from "./check-frontmatter";
 import { analyseStory } from "./story-analysis";
-import { StoryError } from "./story-error";
+import { inFileOrder, StoryError } from "./story-error";
 import { storyFiles } from "./story-files";
 import { isScheduled, publishingDay } from "./schedule";
 import { formatDate } from "../data/words/format-value";
@@ -17,20 +17,21 @@ export interface Proof {
   readonly stories: number;
   /** Said when a check could not run because an earlier one failed (story text waits for the data it reads). */
   readonly skipped?: string;
-  /** Stories dated after the publishing day (./schedule.ts), which a build leaves out, as "file (date)" lines. */
+  /** Stories dated after the publishing day (./schedule.ts), which a build leaves out: a sentence each, with the date. */
   readonly scheduled: readonly string[];
 }
 
 /**
  * Every content check the build makes, without building a page: every dataset version, every
  * story's frontmatter, and every story's text (Facts, Charts, Cites, typed numbers, attributions,
- * dates), listing every problem in the build's own words. A story's text is checked only when its
- * frontmatter and all the data are right, as it reads both.
+ * dates), listing every problem in the build's own words, story by story in the order of its lines.
+ * A story's text is checked when the data holds (it reads it), even if its frontmatter has other
+ * problems, unless the frontmatter cannot be read or its pins are wrong.
  * @param root the project folder
  */
 export function proof(root: string = process.cwd()): Proof {
-  const data = dataProblems(root);
-  const problems = [...data.problems];
+  const data = checkAllDatasets(root);
+  const problems = data.errors.map((e) => e.message);
   const files = storyFiles(root);
   const scheduled: string[] = [];
   const day = publishingDay();
@@ -44,7 +45,7 @@ export function proof(root: string = process.cwd()): Proof {
         p,
       ),
     );
-    if (data.problems.length === 0 && !unreadable) {
+    if (data.errors.length === 0 && !unreadable) {
       try {
         const story = analyseStory(file, root, { textOnly: found.length > 0 });
         if (found.length === 0 && !story.draft && isScheduled(story.published, day))
@@ -54,21 +55,8 @@ export function proof(root: string = process.cwd()): Proof {
         found.push(...error.message.split("\n"));
       }
     }
-    // In the order of the file, as an editor reads it.
-    const at = (line: string) =>
-      /:(\d+)(?::(\d+))?: /
-        .exec(line)
-        ?.slice(1)
-        .map((n) => Number(n ?? 0)) ?? [0, 0];
-    problems.push(...found.sort((a, b) => at(a)[0]! - at(b)[0]! || at(a)[1]! - at(b)[1]!));
+    problems.push(...inFileOrder(found));
   }
-  if (data.problems.length > 0)
-    return {
-      problems,
-      versions: data.versions,
-      stories: files.length,
-      skipped: "The stories' text was not checked: it reads the data, so fix the data first.",
-      scheduled,
-    };
-  return { problems, versions: data.versions, stories: files.length, scheduled };
+  const skipped = data.errors.length > 0 ? "The stories' text was not checked: it reads the data, so fix the data first." : undefined;
+  return { problems, versions: data.versions, stories: files.length, skipped, scheduled };
 }

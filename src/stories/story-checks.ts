@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MdastPluginDefinition, PluginFactoryContext } from "satteri";
 import type { Citation } from "../data/citing/citations";
-import { StoryError } from "./story-error";
+import { inFileOrder, StoryError } from "./story-error";
 import { inlineText, unsourcedAttribution } from "./attribution";
 import { checkElement, type Element } from "./check-element";
 import { citationRecorder, type StoryFrontmatter } from "./story-citations";
@@ -88,10 +88,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
               `this sentence says who found, said or reported something but cites no source: "${sentence}" (the word "${words}" attributes it). Add the <Cite source="…" passage="…" /> of who said it, or a <Fact> from their figures (see "Attributions carry their source" in content/README.md)`,
             ),
           );
-        // In the order of the file, as an editor reads it.
-        const at = (line: string) => /:(\d+):(\d+): /.exec(line)?.slice(1).map(Number) ?? [0, 0];
-        problems.sort((a, b) => at(a)[0]! - at(b)[0]! || at(a)[1]! - at(b)[1]!);
-        if (problems.length > 0) throw new StoryError(problems.join("\n"));
+        if (problems.length > 0) throw new StoryError(inFileOrder(problems).join("\n"));
         Object.assign(report, { charts, citations: recorder.citations });
       },
       mdxJsxFlowElement: element,
@@ -99,8 +96,7 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
       paragraph(node) {
         const found = unsourcedAttribution(node.children.map(inlineText).join(""));
         const start = node.position?.start;
-        // Reported after every other check (see `after`): a wrong component or a typed number is the more
-        // specific mistake, and its fix (a Fact) may also source the sentence.
+        // Listed with the rest once every element is checked (see `after`).
         if (found)
           unsourced.push({
             at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column },

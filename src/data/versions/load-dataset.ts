@@ -51,7 +51,7 @@ export function loadDataset(dataset: string, version: string, root: string = pro
 }
 
 /** {@link loadDataset} without the seal check: every check of the version's own files and rows. */
-export function readDataset(dataset: string, version: string, root: string): Dataset {
+function readDataset(dataset: string, version: string, root: string): Dataset {
   const key = `${root}\0${dataset}\0${version}`;
   // The record of sealed versions decides whether checksums are checked, so it is part of the stamp.
   const seals = dataPath(root, SEALS_FILE);
@@ -171,12 +171,36 @@ export function readDataset(dataset: string, version: string, root: string): Dat
   return result;
 }
 
-/** Loads and checks every version of every dataset: what the build runs before writing anything. */
+/**
+ * Every version of every dataset checked: each version's own checks (its first mistake per version),
+ * then, when every version reads, the references between them and the source records, then, only
+ * when those hold, the seals (a mistake is named at its line before the fact that it changed a
+ * published file). Returns the loaded versions and every mistake found, in that order.
+ */
+export function checkAllDatasets(root: string = projectRoot): { datasets: Dataset[]; errors: DataError[]; versions: number } {
+  const errors: DataError[] = [];
+  const recorded = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      errors.push(error);
+      return undefined;
+    }
+  };
+  const read = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => recorded(() => readDataset(dataset, version, root))));
+  const all = read.filter((d): d is Dataset => d !== undefined);
+  if (errors.length > 0) return { datasets: [], errors, versions: read.length };
+  recorded(() => checkReferences(all, root));
+  recorded(() => checkSourceRecords(all, root));
+  if (errors.length > 0) return { datasets: [], errors, versions: read.length };
+  const datasets = all.flatMap((d) => recorded(() => loadDataset(d.id, d.version, root)) ?? []);
+  return { datasets, errors, versions: read.length };
+}
+
+/** Loads and checks every version of every dataset: what the pages read; throws the first mistake. */
 export function loadAllDatasets(root: string = projectRoot): Dataset[] {
-  // Every version's own checks, then the references between them, then the seals: a mistake is named
-  // at its line before the fact that it changed a published file.
-  const all = listDatasets(root).flatMap((dataset) => listVersions(dataset, root).map((version) => readDataset(dataset, version, root)));
-  checkReferences(all, root);
-  checkSourceRecords(all, root);
-  return all.map((d) => loadDataset(d.id, d.version, root));
+  const { datasets, errors } = checkAllDatasets(root);
+  if (errors[0]) throw errors[0];
+  return datasets;
 }
