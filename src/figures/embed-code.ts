@@ -1,4 +1,4 @@
-import { creditPhrase, readSourceRecords } from "../data/citing/source-records";
+import { standaloneCredit } from "./figure-credit";
 import { publication } from "../data/citing/publication";
 import { escapeXml } from "../render/escape-xml";
 import { iframeHeight } from "./embed-heights";
@@ -43,11 +43,7 @@ export interface EmbedCodes {
 
 /** The one-line credit of a chart that travels alone: who made it and its sources, named by kind. */
 function embedCredit(chart: RenderedChart): string {
-  const phrase = creditPhrase(
-    chart.sources.map((s) => s.id),
-    readSourceRecords(),
-  );
-  return `Chart: ${publication.name}. Sources: ${phrase}.`;
+  return `Chart: ${publication.name}. Sources: ${standaloneCredit(chart.sources).phrase}.`;
 }
 
 /**

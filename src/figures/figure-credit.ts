@@ -10,11 +10,11 @@ interface NumberRun {
   readonly anchor: string;
 }
 
-/** The one-line credit under a chart in a story. */
+/** The one-line credit under a chart: in a story, or on its embed page, which travels alone. */
 export interface FigureCredit {
   /** The sources by name and kind: "the Rescue and Response assessment, City Hall and four news reports". */
   readonly phrase: string;
-  /** Their numbers in the story's source list, in runs: [1, 2, 5–8]. */
+  /** Their numbers in the story's source list, in runs: [1, 2, 5–8]; none for a chart that travels alone. */
   readonly runs: readonly NumberRun[];
 }
 
@@ -61,5 +61,21 @@ export function figureCredit(sources: readonly Source[], numbered: readonly Numb
       credits,
     ),
     runs: numberRuns(numbers),
+  };
+}
+
+/**
+ * The credit line of a chart that travels alone (its embed page, its picture embed): every source it
+ * credits, named by kind, with no numbers, as there is no source list beside it. The full credit,
+ * source by source with the passages quoted, sits one tap away in the figure's disclosure.
+ * @param sources the sources the chart credits
+ */
+export function standaloneCredit(sources: readonly Pick<Source, "id">[]): FigureCredit {
+  return {
+    phrase: creditPhrase(
+      sources.map((s) => s.id),
+      readSourceRecords(),
+    ),
+    runs: [],
   };
 }

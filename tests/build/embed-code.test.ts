@@ -115,6 +115,38 @@ describe(`the picture embed code of every chart (built for ${ROOT})`, () => {
     expect([...seen].sort()).toEqual([...OFFERED_EMBEDS].sort());
   });
 
+  it("each embed page shows the chart with a one-line credit, and folds the full credit (each source, its quoted words, the data) into a closed disclosure", () => {
+    for (const embed of ALL_EMBEDS) {
+      const doc = page(`embed/${embed}/index.html`);
+      const figure = doc.querySelector("figure.chart")!;
+      // The line names the sources by kind, as the picture's caption does, with no numbers (no source list beside it).
+      const credit = figure.querySelector(".chart-credit")?.textContent?.replace(/\s+/g, " ").trim();
+      expect(credit, embed).toMatch(/^Sources: [^[\]]+\.$/);
+      const caption = doc.querySelector(".embed-share .embed-picture-code code")!.textContent!;
+      expect(caption.replace(/\s+/g, " "), embed).toContain(credit!);
+      // The full credit is there, closed: every source the data table cites, with its words quoted, and the data.
+      const more = [...figure.querySelectorAll("details.chart-more")];
+      expect(
+        more.map((d) => d.querySelector("summary")!.textContent!.trim()),
+        embed,
+      ).toEqual(["Sources and downloads"]);
+      expect(more[0]!.hasAttribute("open"), embed).toBe(false);
+      const listed = [...more[0]!.querySelectorAll(".credit-list .source-id")].map((s) => s.textContent!.replace(/[[\]]/g, ""));
+      const column = [...figure.querySelectorAll(".chart-data thead th")].findIndex((th) => th.textContent === "Sources");
+      expect(column, `${embed}: the data table's Sources column`).toBeGreaterThan(0);
+      const cited = [...figure.querySelectorAll(".chart-data tbody tr")].flatMap((tr) => tr.children[column]!.textContent!.match(/\b[SP]\d+\b/g) ?? []);
+      expect(cited.length, `${embed}: sources cited in the data table`).toBeGreaterThan(0);
+      for (const id of cited) expect(listed, `${embed}: ${id} in the full credit`).toContain(id);
+      expect(more[0]!.querySelectorAll(".passages q").length, embed).toBeGreaterThan(0);
+      expect(more[0]!.querySelector('a[href$=".csv"][download]'), embed).not.toBeNull();
+      // And nothing of it is shown outside a disclosure.
+      expect(
+        [...doc.querySelectorAll(".credit-list, q")].filter((e) => !e.closest("details")),
+        embed,
+      ).toEqual([]);
+    }
+  });
+
   it("the iframe code fills its column's width at a height in pixels, with the same height as an attribute for sites that strip styles", () => {
     for (const embed of ALL_EMBEDS) {
       const code = page(`embed/${embed}/index.html`).querySelector(".embed-share .embed-code code")!.textContent!;
