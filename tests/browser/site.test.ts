@@ -346,6 +346,7 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
 
       it("cuts off no chart text and draws none over another: every SVG text shown lies inside its SVG and clear of the others, at 320, 375, 768 and 1280 px, light and dark, on every page with a chart", async () => {
         let measured = 0;
+        let compared = 0;
         const overlaps: string[] = [];
         for (const path of [...stories(), ...EMBEDS.map((e) => `${B}${e}`)]) {
           const { page, at } = await openForLayout(path);
@@ -370,12 +371,16 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
             // move; they are measured in both anyway, the page already laid out at this width.
             for (const colorScheme of ["light", "dark"] as const) {
               await at(width, colorScheme);
-              const found = textOverlaps(await chartTextBoxes(page));
-              overlaps.push(...found.map((f) => `${path} at ${width} px (${colorScheme}): ${f}`));
+              const boxes = await chartTextBoxes(page);
+              compared += boxes.length;
+              overlaps.push(...textOverlaps(boxes).map((f) => `${path} at ${width} px (${colorScheme}): ${f}`));
             }
           }
         }
         expect(measured).toBeGreaterThan(500);
+        // Both schemes measure the same texts as the clipping check: none seen means the overlap check saw nothing.
+        expect(compared).toBe(2 * measured);
+        console.log(`[text overlaps] ${compared} chart texts compared pairwise within their SVGs: ${overlaps.length} drawn over another`);
         // Two texts collide when their boxes share more than a hairline (HAIRLINE, 1 CSS px) in both directions.
         expect(overlaps, "chart texts drawn over each other").toEqual([]);
       });
