@@ -20,7 +20,7 @@ export interface TextBox {
  * "More than a hairline", in CSS px: two texts overlap when their boxes share an area wider AND taller
  * than this. Boxes that touch, or cross by a rounding sliver along one edge, do not count.
  */
-export const HAIRLINE = 1;
+const HAIRLINE = 1;
 
 /** The width and height two boxes share (zero or negative when they are apart). */
 export function intersection(a: TextBox, b: TextBox): { width: number; height: number } {
