@@ -7,6 +7,8 @@ import { theme } from "../../src/charts/theme";
 import { geographies } from "../../src/data/schema/geographies";
 import { catalog } from "../../src/data/versions/catalog";
 import { loadDataset } from "../../src/data/versions/load-dataset";
+import { standaloneSvg } from "../../src/figures/standalone-svg";
+import { darkPalette, inlineColors } from "../../src/render/palette";
 import { plotToSvg } from "../../src/render/plot-to-svg";
 import { topologyFeatures } from "../../src/render/topology-features";
 import { chartContract } from "../support/chart-contract";
@@ -82,6 +84,16 @@ describe("boroughs-map: labels placed at build time (src/charts/place-labels.ts)
     for (const c of parseSvg(chart.svg[variant]!).querySelectorAll('g[data-mark="dot"] circle')) {
       expect(Number(c.getAttribute("cx"))).toBeCloseTo(x, 2);
       expect(Number(c.getAttribute("cy"))).toBeCloseTo(y, 2);
+    }
+  });
+
+  it("the SVG and PNG downloads draw the wide rendering's labels where the page does, in both schemes", () => {
+    const words = { title: "Title", subtitle: "Subtitle", url: "https://example.org/embed/boroughs-map/2019-09-18/" };
+    const onPage = estimatedLabelBoxes(chart.svg.wide!);
+    // The standalone SVG nests the chart with its colours resolved; the PNG route rasterises inlineColors(svg.wide).
+    for (const file of [standaloneSvg(chart, words), standaloneSvg(chart, words, darkPalette()), inlineColors(chart.svg.wide!)]) {
+      const nested = /<svg (?:x="\d+" y="\d+" )?[^>]*viewBox="0 0 640 \d+"[\s\S]*?<\/svg>/.exec(file)![0];
+      expect(estimatedLabelBoxes(nested)).toEqual(onPage);
     }
   });
 
