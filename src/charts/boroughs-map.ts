@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { britishProjection } from "./projection";
-import { geoCentroid } from "d3-geo";
+import { geoArea, geoCentroid } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import type { Dataset } from "../data/schema/dataset";
 import { rowsOf } from "../data/rows/rows-of";
@@ -12,6 +12,7 @@ import { tabulateBars } from "./describe-bars";
 import { mapColors } from "./map-theme";
 import { markedValue, markerKey, statusCaveat, statusExplained } from "./status";
 import { isNarrow } from "./theme";
+import { facetSize, placeMapLabels } from "./map-labels";
 
 type Borough = Feature<Geometry, { name: string }>;
 
@@ -20,6 +21,12 @@ type BoroughFigure = AnyRow & { readonly borough_code: string; readonly borough:
 
 const PANELS = { linked: "Londoners linked to county lines", referred: "Referrals to Rescue and Response" } as const;
 const CITY = "E09000001";
+/** The ring round the City: its radius and stroke, and how much room it takes (radius plus half the stroke). */
+const RING = { r: 5, strokeWidth: 1.5, reach: 6 } as const;
+const INSETS = { inset: 4, insetTop: 26 } as const;
+const PADDING = 0.04;
+/** Text on the map: bold, with a halo of the page colour so it reads over boundaries and fills. */
+const halo = { stroke: "var(--bg)", fill: "currentColor", paintOrder: "stroke" } as const;
 
 function select(data: Dataset): readonly BoroughFigure[] {
   return [
@@ -60,19 +67,32 @@ export default defineChart({
     );
     type Cell = { panel: keyof typeof PANELS; feature: Borough; row: BoroughFigure | undefined };
     const cells: Cell[] = panels.flatMap((panel) => features.map((feature) => ({ panel, feature, row: joined[panel]!.get(String(feature.id)) })));
-    const centroid = (f: Borough) => geoCentroid(f as never);
-    const labelled = cells.filter((c) => c.row);
-    const city = features.filter((f) => f.id === CITY).flatMap((feature) => panels.map((panel) => ({ panel, at: centroid(feature) })));
+    const centroid = (f: Borough) => geoCentroid(f as never) as [number, number];
     const facet = narrow ? { fy: "panel" } : { fx: "panel" };
     const panelWidth = narrow ? width : width / 2;
+    const height = Math.round(narrow ? (panelWidth * 0.8 + INSETS.insetTop) * 2 + 16 : panelWidth * 0.8 + INSETS.insetTop);
+    // Labels are placed at build time, clear of each other, the City's ring and the panel titles
+    // (src/charts/place-labels.ts): those with least room first, the City's name (by its ring), then the smallest boroughs.
+    const values = cells
+      .filter((c) => c.row)
+      .map((c) => ({ panel: c.panel, text: valueText(c.row!), anchor: centroid(c.feature), area: c.feature as Feature }));
+    const city = features
+      .filter((f) => f.id === CITY)
+      .flatMap((f) => panels.map((panel) => ({ panel, text: "City", anchor: centroid(f), marker: RING.reach })));
+    const frame = narrow ? { width, height: facetSize(height, 2, PADDING) } : { width: facetSize(width, 2, PADDING), height };
+    const titles = new Map(panels.map((p) => [p, PANELS[p]] as const));
+    const size = (l: object) => ("area" in l ? geoArea(l.area as never) : 0);
+    const labels = placeMapLabels([...values, ...city], { features, frame, insets: INSETS, titles, first: (a, b) => size(a) - size(b) });
+    type Label = (typeof labels)[number];
     return {
       width,
-      height: Math.round(narrow ? (panelWidth * 0.8 + 26) * 2 + 16 : panelWidth * 0.8 + 26),
+      height,
       margin: 0,
-      projection: britishProjection(features, { inset: 4, insetTop: 26 }),
+      projection: britishProjection(features, INSETS),
       color: { type: "identity" },
-      fx: { domain: panels, axis: null, padding: 0.04 },
-      fy: { domain: panels, axis: null, padding: 0.04 },
+      // round: true pins the facet sizes that facetSize computes for the labels.
+      fx: { domain: panels, axis: null, padding: PADDING, round: true },
+      fy: { domain: panels, axis: null, padding: PADDING, round: true },
       marks: [
         Plot.text(
           panels.map((panel) => ({ panel })),
@@ -86,30 +106,37 @@ export default defineChart({
           strokeWidth: 0.6,
           title: (c: Cell) => `${c.feature.properties.name}: ${c.row ? `${formatValue(c.row)} (${statusExplained(c.row.status)})` : "no figure found"}`,
         }),
-        Plot.dot(city, { x: (d) => d.at[0], y: (d) => d.at[1], ...facet, r: 5, stroke: "currentColor", strokeWidth: 1.5, fill: "none" }),
-        Plot.text(city, {
-          x: (d) => d.at[0],
-          y: (d) => d.at[1],
+        Plot.dot(city, {
+          x: (d) => d.anchor[0],
+          y: (d) => d.anchor[1],
           ...facet,
-          text: () => "City",
-          dy: -13,
-          fontWeight: 600,
-          stroke: "var(--bg)",
-          strokeWidth: 3,
-          fill: "currentColor",
-          paintOrder: "stroke",
+          r: RING.r,
+          stroke: "currentColor",
+          strokeWidth: RING.strokeWidth,
+          fill: "none",
         }),
-        Plot.text(labelled, {
-          x: (c: Cell) => centroid(c.feature)[0],
-          y: (c: Cell) => centroid(c.feature)[1],
-          ...facet,
-          text: (c: Cell) => valueText(c.row!),
-          fontWeight: 700,
-          stroke: "var(--bg)",
-          strokeWidth: 3.5,
-          fill: "currentColor",
-          paintOrder: "stroke",
-        }),
+        // A label moved off its borough points back to it.
+        Plot.link(
+          labels.filter((d) => d.leader),
+          {
+            x1: (d: Label) => d.leader![0][0],
+            y1: (d: Label) => d.leader![0][1],
+            x2: (d: Label) => d.leader![1][0],
+            y2: (d: Label) => d.leader![1][1],
+            ...facet,
+            curve: "linear",
+            stroke: "currentColor",
+            strokeWidth: 1,
+          },
+        ),
+        Plot.text(
+          labels.filter((d) => "marker" in d),
+          { x: (d: Label) => d.at[0], y: (d: Label) => d.at[1], ...facet, text: "text", fontWeight: 600, strokeWidth: 3, ...halo },
+        ),
+        Plot.text(
+          labels.filter((d) => !("marker" in d)),
+          { x: (d: Label) => d.at[0], y: (d: Label) => d.at[1], ...facet, text: "text", fontWeight: 700, strokeWidth: 3.5, ...halo },
+        ),
       ],
     };
   },

@@ -10,6 +10,7 @@ import { storyFiles, storySlug } from "../../src/stories/story-files";
 import { parseHeaders, headersFor } from "../support/headers-file";
 import { paletteCss } from "../../src/render/palette";
 import { contrast, parseRgb } from "../support/contrast";
+import { textOverlaps, type TextBox } from "../support/text-overlaps";
 import { ALL_EMBEDS, OFFERED_EMBEDS } from "../support/expected-embeds";
 import { SUBPATH } from "../support/shared-builds";
 
@@ -89,6 +90,32 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
         await page.emulateMedia({ colorScheme });
       },
     };
+  }
+
+  /**
+   * The box of every chart text shown on the page, in page coordinates: the `<text>` element's
+   * bounding rectangle (in Chromium, the glyph cells of all its lines, without the halo's stroke;
+   * facets' and the viewBox's transforms applied). Shown means a box of some size and visible:
+   * Chromium's checkVisibility() alone says true, and getBBox() gives a size, for text inside a
+   * `display: none` group (the narrow-only labels on a wide map), so the client rectangle decides.
+   */
+  function chartTextBoxes(page: Page): Promise<TextBox[]> {
+    return page.evaluate(() =>
+      [...document.querySelectorAll("svg.chart-svg")].flatMap((svg, index) =>
+        [...svg.querySelectorAll("text")]
+          .map((t) => ({ t, r: t.getBoundingClientRect() }))
+          .filter(({ t, r }) => r.width > 0 && r.height > 0 && t.checkVisibility({ visibilityProperty: true, opacityProperty: true }))
+          .map(({ t, r }) => ({
+            figure: svg.closest("figure")?.id ?? `svg ${index}`,
+            svg: index,
+            text: t.textContent ?? "",
+            left: r.left + window.scrollX,
+            top: r.top + window.scrollY,
+            right: r.right + window.scrollX,
+            bottom: r.bottom + window.scrollY,
+          })),
+      ),
+    );
   }
 
   beforeAll(async () => {
@@ -317,8 +344,10 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
         }
       });
 
-      it("cuts off no chart text: every SVG text shown lies inside its SVG, at 320, 375, 768 and 1280 px, on every page with a chart", async () => {
+      it("cuts off no chart text and draws none over another: every SVG text shown lies inside its SVG and clear of the others, at 320, 375, 768 and 1280 px, light and dark, on every page with a chart", async () => {
         let measured = 0;
+        let compared = 0;
+        const overlaps: string[] = [];
         for (const path of [...stories(), ...EMBEDS.map((e) => `${B}${e}`)]) {
           const { page, at } = await openForLayout(path);
           for (const width of [320, 375, 768, 1280]) {
@@ -338,9 +367,22 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
             expect(texts, `${path} at ${width}: chart texts measured`).toBeGreaterThan(0);
             expect(outside, `${path} at ${width}`).toEqual([]);
             measured += texts;
+            // The dark scheme changes only colours (the axe test checks that), so the boxes should not
+            // move; they are measured in both anyway, the page already laid out at this width.
+            for (const colorScheme of ["light", "dark"] as const) {
+              await at(width, colorScheme);
+              const boxes = await chartTextBoxes(page);
+              compared += boxes.length;
+              overlaps.push(...textOverlaps(boxes).map((f) => `${path} at ${width} px (${colorScheme}): ${f}`));
+            }
           }
         }
         expect(measured).toBeGreaterThan(500);
+        // Both schemes measure the same texts as the clipping check: none seen means the overlap check saw nothing.
+        expect(compared).toBe(2 * measured);
+        console.log(`[text overlaps] ${compared} chart texts compared pairwise within their SVGs: ${overlaps.length} drawn over another`);
+        // Two texts collide when their boxes share more than a hairline (HAIRLINE, 1 CSS px) in both directions.
+        expect(overlaps, "chart texts drawn over each other").toEqual([]);
       });
 
       it.each(["light", "dark"] as const)("chart marks have at least 3:1 contrast with the page (%s scheme)", async (colorScheme) => {
