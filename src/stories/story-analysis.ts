@@ -1,3 +1,4 @@
+import { folderStamp } from "../data/files/file-stamp";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -29,12 +30,13 @@ export interface StoryAnalysis {
 }
 
 /**
- * Analyses keyed by absolute path, kept while the file's text is unchanged. The map lives on
+ * Analyses keyed by absolute path, kept while the file's text and the data it reads (every file under
+ * data/: its Facts, Charts and Cites check against them) are unchanged. The map lives on
  * globalThis because the build loads this module twice in one process: scripts/build.ts through tsx
  * (the pre-check) and Astro's bundle of the pages. Sharing it, each story is checked once per build;
  * Astro compiles it once more, only to render it.
  */
-type Analyses = Map<string, { source: string; analysis: StoryAnalysis }>;
+type Analyses = Map<string, { source: string; data: string; analysis: StoryAnalysis }>;
 const analysed: Analyses = ((globalThis as { __storyAnalyses?: Analyses }).__storyAnalyses ??= new Map());
 
 /**
@@ -49,8 +51,9 @@ const analysed: Analyses = ((globalThis as { __storyAnalyses?: Analyses }).__sto
 export function analyseStory(file: string, root: string = process.cwd(), { textOnly = false } = {}): StoryAnalysis {
   const path = join(root, file);
   const source = readFileSync(path, "utf8");
+  const data = folderStamp(join(root, "data"));
   const cached = analysed.get(path);
-  if (cached?.source === source && !textOnly) return cached.analysis;
+  if (cached?.source === source && cached.data === data && !textOnly) return cached.analysis;
   // The frontmatter first, with the build's messages: under `astro dev` the content layer would
   // otherwise log its own message without a line, and keep serving the story as it was.
   const wrong = textOnly ? [] : frontmatterProblems(file, source);
@@ -84,7 +87,7 @@ export function analyseStory(file: string, root: string = process.cwd(), { textO
     citations: report.citations,
   };
   // An analysis of a story whose frontmatter was not checked is never reused.
-  if (!textOnly) analysed.set(path, { source, analysis });
+  if (!textOnly) analysed.set(path, { source, data, analysis });
   return analysis;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { DataError } from "../files/data-error";
+import { fileStamp } from "../files/file-stamp";
 import { dataPath, displayPath, projectRoot } from "../files/paths";
 import { parsePositioned, parseWithSchema, type Position } from "../files/positions";
 import { formatDate } from "../words/format-value";
@@ -117,16 +118,18 @@ export interface SourceRecord {
 }
 
 const FILE = "data/sources.json";
-const cache = new Map<string, Map<string, SourceRecord>>();
+const cache = new Map<string, { stamp: string; records: Map<string, SourceRecord> }>();
 
 /**
- * data/sources.json, read and checked once per project root: every source we cite, declared once,
- * with the passages we hold from it. A mistake throws a {@link DataError} at its line and column.
+ * data/sources.json, read and checked once per project root until the file changes (so a running
+ * `npm run dev` reads an edit): every source we cite, declared once, with the passages we hold from
+ * it. A mistake throws a {@link DataError} at its line and column.
  */
 export function readSourceRecords(root: string = projectRoot): Map<string, SourceRecord> {
-  const cached = cache.get(root);
-  if (cached) return cached;
   const path = dataPath(root, "sources.json");
+  const stamp = fileStamp(path);
+  const cached = cache.get(root);
+  if (cached?.stamp === stamp) return cached.records;
   const shown = displayPath(root, path);
   let text: string;
   try {
@@ -150,7 +153,7 @@ export function readSourceRecords(root: string = projectRoot): Map<string, Sourc
       } satisfies SourceRecord,
     ]),
   );
-  cache.set(root, records);
+  cache.set(root, { stamp, records });
   return records;
 }
 

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fileStamp } from "../files/file-stamp";
 import { DataError } from "../files/data-error";
 import { dataPath } from "../files/paths";
 import { parsePositioned, type Position } from "../files/positions";
@@ -19,9 +20,9 @@ const SHOWN = `data/${CURRENT_FILE}`;
 
 const cache = new Map<string, { stamp: string; versions: Readonly<Record<DatasetId, string>> }>();
 
-/** Modification times of the file and of the seals record: a change to either means a fresh read. */
+/** Stamps of the file and of the seals record: a change to either means a fresh read. */
 function stampOf(root: string): string {
-  return [CURRENT_FILE, SEALS_FILE].map((name) => (existsSync(dataPath(root, name)) ? statSync(dataPath(root, name)).mtimeMs : "-")).join("|");
+  return [CURRENT_FILE, SEALS_FILE].map((name) => fileStamp(dataPath(root, name))).join("|");
 }
 
 /**

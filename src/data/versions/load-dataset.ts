@@ -13,23 +13,12 @@ import { checkSeal, isSealed, SEALS_FILE } from "../files/seals";
 import { dataPath, displayPath, projectRoot } from "../files/paths";
 import { isDatasetId, isValueTable, optionalColumns, tableSchemas, type AnyRow, type LookupRow } from "../schema/tables";
 import { parseTopology, type Topology } from "../files/parse-topology";
+import { fileStamp, folderStamp } from "../files/file-stamp";
 
 /** Files a version folder may hold besides the CSVs listed in meta.json. */
 const COMPANION_FILES = ["meta.json", "NOTES.md"];
 
 const cache = new Map<string, { signature: string; dataset: Dataset; sealChecked: boolean }>();
-
-/** Size and modification time of every file in a version folder: a changed file means a reload. */
-function signature(dir: string): string {
-  if (!existsSync(dir)) return "";
-  return readdirSync(dir)
-    .sort()
-    .map((name) => {
-      const stat = statSync(`${dir}/${name}`);
-      return `${name}:${stat.size}:${stat.mtimeMs}`;
-    })
-    .join("|");
-}
 
 /**
  * Reads, checks and parses one dataset version. Throws a {@link DataError} naming the file,
@@ -55,7 +44,7 @@ function readDataset(dataset: string, version: string, root: string): Dataset {
   const key = `${root}\0${dataset}\0${version}`;
   // The record of sealed versions decides whether checksums are checked, so it is part of the stamp.
   const seals = dataPath(root, SEALS_FILE);
-  const stamp = `${signature(dataPath(root, dataset, version))}|${existsSync(seals) ? statSync(seals).mtimeMs : "-"}`;
+  const stamp = `${folderStamp(dataPath(root, dataset, version))}|${fileStamp(seals)}`;
   const cached = cache.get(key);
   if (cached && cached.signature === stamp) return cached.dataset;
 
