@@ -204,6 +204,23 @@ function versionArgs(command: string, args: string[], root: string): { dataset: 
 }
 
 /**
+ * What `publish` says to do before committing data/current.json: the two fast checks of what the new
+ * current version changes (the stories' text, the charts' drawings), how to look at a changed drawing,
+ * and how to keep it or go back. `npm run test:charts` runs only the chart tests, the suite's only
+ * snapshots (tests/data/publish-withdraw.test.ts checks that), instead of the whole suite.
+ * @param dataset the dataset published
+ * @param before the version that was current, to go back to
+ */
+function publishNextSteps(dataset: string, before: string): string[] {
+  return [
+    `Next, before you commit data/${CURRENT_FILE}:`,
+    "  1. npm run proof         checks every story's text against the newly current data, without building (seconds)",
+    "  2. npm run test:charts   runs only the chart snapshot tests (under a minute): a chart that now draws differently fails, and its new drawing is written beside the reviewed one as tests/snapshots/<chart>-changed.svg; open the two side by side",
+    `  3. If every change is right, npm run test:update rewrites those snapshots: commit them with data/${CURRENT_FILE}. If not, go back: npm run data -- publish ${dataset} ${before}`,
+  ];
+}
+
+/**
  * `publish`: makes a sealed version the site's current one by writing it into data/current.json, then
  * runs the build's checks; if they fail, the file is put back as it was. Returns the lines to print.
  * @param args `<dataset> <version>` or `<dataset>/<version>`
@@ -216,7 +233,7 @@ export function publishVersion(args: string[], root = projectRoot): string[] {
       `data/${dataset}/${version}/ is a draft: seal it first (npm run data -- seal ${dataset}/${version}); only a published version can be the site's current one`,
     );
   const current = readCurrentVersions(root) as Record<string, string>;
-  const before = current[dataset];
+  const before = current[dataset]!; // readCurrentVersions refuses a file that leaves a dataset out
   if (before === version) return [`${dataset} ${version} is already the site's current version: data/${CURRENT_FILE} is unchanged.`];
   const original = readFileSync(join(root, "data", CURRENT_FILE));
   writeCurrentVersions(root, { ...current, [dataset]: version });
@@ -230,7 +247,7 @@ export function publishVersion(args: string[], root = projectRoot): string[] {
   return [
     `data/${CURRENT_FILE} now names ${version} as the site's current version of ${dataset} (it was ${before}); the build's checks pass.`,
     `The Data page marks it current, and stories that do not pin ${dataset} under data: show its figures.`,
-    "Next: npm test lists any chart snapshot this changes (look at them; npm run test:update rewrites them), then commit data/current.json.",
+    ...publishNextSteps(dataset, before),
   ];
 }
 

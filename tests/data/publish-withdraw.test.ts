@@ -1,4 +1,4 @@
-import { rmSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { rmSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAll, main, newVersion, publishVersion, sealVersion, withdrawVersion } from "../../scripts/data";
@@ -122,12 +122,28 @@ describe("npm run data -- publish <dataset> <version>", () => {
     expect(publishVersion(["national", "2019-01-30-c3"], root)).toEqual([
       "data/current.json now names 2019-01-30-c3 as the site's current version of national (it was 2019-01-30-c2); the build's checks pass.",
       "The Data page marks it current, and stories that do not pin national under data: show its figures.",
-      "Next: npm test lists any chart snapshot this changes (look at them; npm run test:update rewrites them), then commit data/current.json.",
+      "Next, before you commit data/current.json:",
+      "  1. npm run proof         checks every story's text against the newly current data, without building (seconds)",
+      "  2. npm run test:charts   runs only the chart snapshot tests (under a minute): a chart that now draws differently fails, and its new drawing is written beside the reviewed one as tests/snapshots/<chart>-changed.svg; open the two side by side",
+      "  3. If every change is right, npm run test:update rewrites those snapshots: commit them with data/current.json. If not, go back: npm run data -- publish national 2019-01-30-c2",
     ]);
     expect(read(currentPath)).toBe(CURRENT_BEFORE.replace('"2019-01-30-c2"', '"2019-01-30-c3"'));
     expect(publishVersion(["national/2019-01-30-c3"], root)).toEqual([
       "national 2019-01-30-c3 is already the site's current version: data/current.json is unchanged.",
     ]);
+  });
+
+  it("the commands it prints run what they say: proof, and the chart tests, which hold every snapshot of the suite", () => {
+    const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.proof).toBe("tsx scripts/proof.ts");
+    expect(scripts["test:charts"]).toBe("TZ=UTC vitest run --project unit tests/charts");
+    expect(scripts["test:update"]).toBe(`${scripts["test:charts"]} -u`);
+    // A test file elsewhere that compares a snapshot would be missed by both: none may exist.
+    const snapshotting = readdirSync("tests", { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts") && !file.startsWith("support/"))
+      .filter((file) => /\b(?:expectSvgSnapshot|chartContract|toMatch(?:File|Inline)?Snapshot)\(/.test(read(join("tests", file))));
+    expect(snapshotting.length).toBeGreaterThan(0);
+    expect(snapshotting.filter((file) => !file.startsWith("charts/"))).toEqual([]);
   });
 
   it("refuses an unknown dataset or version with the list to choose from", () => {
