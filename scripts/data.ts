@@ -7,7 +7,8 @@
  *       Checks the draft, writes every file's sha256 into its meta.json and records the version's
  *       bytes in data/published-versions.json: the version is then published and never changes.
  *   check
- *       Every check the build makes on data and story frontmatter, with the build's own messages.
+ *       Every check the build makes on data and story frontmatter, with the build's own messages, and
+ *       every problem seal would refuse in a draft (a placeholder, a trend word, NOTES.md's words).
  *   diff <dataset> <a> <b>
  *       The rows whose values differ between two versions (the Data page's table of changes).
  *   publish <dataset> <version>
@@ -26,15 +27,12 @@ import { diffVersions, rowName } from "../src/data/versions/diff-versions";
 import { loadAllDatasets, loadDataset } from "../src/data/versions/load-dataset";
 import { listDatasets, listVersions } from "../src/data/versions/list-versions";
 import { sha256 } from "../src/data/files/sha256";
-import { VERSION_PATTERN } from "../src/data/schema/meta-schema";
+import { correctedVersions, VERSION_PATTERN } from "../src/data/schema/meta-schema";
 import { dataPath, projectRoot } from "../src/data/files/paths";
 import { fingerprint, isSealed, readSeals, SEALS_FILE, writeSeals } from "../src/data/files/seals";
-import { checkChangesWords, checkNotesHeading, renameNotesHeading } from "../src/data/versions/draft-checks";
+import { CHANGES_PLACEHOLDER, draftProblems, renameNotesHeading, startNotesCorrections } from "../src/data/versions/draft-checks";
 import { CURRENT_FILE, readCurrentVersions, writeCurrentVersions } from "../src/data/versions/current-versions";
 import { versionUsers } from "../src/stories/version-users";
-
-/** What `new` writes into `changes`; `seal` refuses a version that still says it. */
-export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous version, and why, in plain words (no trend words).";
 
 const USAGE = `Usage: npm run data -- <command>
   new <dataset> <version> [--from <version>] [--published YYYY-MM-DD]   start a draft version
@@ -59,6 +57,17 @@ const AFTER_A_PROBLEM: Record<string, string> = {
 };
 
 class UsageError extends Error {}
+
+/** What seal refuses in drafts' own words (draft-checks.ts), every one: main prints each on a `Problem:` line. */
+class DraftProblems extends Error {
+  constructor(problems: readonly string[]) {
+    super(problems.join("\nProblem: "));
+  }
+}
+
+/** What `check` says after the problems seal would refuse: the build's own checks passed, and nothing was written. */
+const CHECK_FOUND_DRAFT_PROBLEMS =
+  "The build's checks pass (npm run dev previews the drafts), but seal refuses a draft while any of these is so. check only reads the data and the stories: it changed no file. Fix them and run npm run data -- check again.";
 
 /**
  * The command line: the command and its words, and `new`'s two options (`--from x` or `--from=x`).
@@ -87,8 +96,10 @@ function writeMetaJson(dataset: string, version: string, root: string, meta: obj
 }
 
 /**
- * `new`: copies the latest version (or `from`) into a new draft folder, and makes its NOTES.md heading
- * name the new version. Returns the lines to print.
+ * `new`: copies the latest version (or `from`) into a new draft folder, makes its NOTES.md heading name
+ * the new version, keeps the corrections the copied version made under a heading naming that version,
+ * and gives a correction its own "Corrections in this version" section to fill in. Returns the lines to
+ * print.
  */
 export function newVersion(
   dataset: string,
@@ -112,15 +123,29 @@ export function newVersion(
   meta.changes = CHANGES_PLACEHOLDER;
   writeMetaJson(dataset, version, root, meta);
   const heading = renameNotesHeading(root, dataset, source, version);
+  const { kept, added } = startNotesCorrections(root, dataset, source, version, meta.published);
+  const keptThere = kept.map((h) => `"${h}"`).join(" and ");
+  const corrected = correctedVersions(version).at(-1);
   return [
     `Created data/${dataset}/${version}/, a draft copied from ${source}. It is not published until you seal it.`,
     heading
       ? `Its NOTES.md heading now names ${version}: ${heading}`
       : `Its NOTES.md heading does not name ${source}, so it was left as it is: make it name ${version} (seal checks it).`,
+    ...(added
+      ? [
+          `Its NOTES.md has a new "${added}" section, holding a placeholder${kept.length ? `; what ${source} corrected is kept below it, under ${keptThere}` : ""}.`,
+        ]
+      : kept.length
+        ? [
+            `Its NOTES.md keeps what ${source} corrected under ${keptThere}: a new release's notes describe its own figures, so keep that only if it still applies.`,
+          ]
+        : []),
     "Next:",
     `  1. Edit the CSV files and NOTES.md in data/${dataset}/${version}/ (see data/README.md).`,
-    `  2. In its meta.json, replace the "changes" text: what changed since ${source}, and why.`,
-    "  3. npm run data -- check        (the build's own checks; npm run dev previews the draft)",
+    added && corrected
+      ? `  2. Replace the two placeholders: in its meta.json, the "changes" text (what changed since ${source}, and why); in its NOTES.md, the TODO line under "Corrections in this version" (what was wrong in version ${corrected}, what is right, and why).`
+      : `  2. In its meta.json, replace the "changes" text: what changed since ${source}, and why.`,
+    "  3. npm run data -- check        (the build's own checks, and what seal would refuse; npm run dev previews the draft)",
     `  4. npm run data -- diff ${dataset} ${source} ${version}`,
     `  5. npm run data -- seal ${dataset}/${version}`,
     "  6. Pin the new version in the stories that should show it (data: in their frontmatter), with a correction note if it corrects one,",
@@ -130,8 +155,9 @@ export function newVersion(
 
 /**
  * `seal`: refuses a draft whose `changes` still holds the placeholder or uses a trend word, or whose
- * NOTES.md is headed with another version; then checksums into meta.json, the full check, and the
- * record of published bytes. Returns the lines to print.
+ * NOTES.md is headed with another version or does not say what this version corrects (draftProblems,
+ * every problem at once); then checksums into meta.json, the full check, and the record of published
+ * bytes. Returns the lines to print.
  */
 export function sealVersion(target: string, root = projectRoot): string[] {
   const [dataset, version, extra] = target.split("/");
@@ -142,12 +168,11 @@ export function sealVersion(target: string, root = projectRoot): string[] {
     throw new UsageError(
       `data/${dataset}/${version}/ is already published (in data/${SEALS_FILE}); a published version never changes: start a new one with npm run data -- new ${dataset} <version>`,
     );
+  // The draft's own words, before anything is written: a real changes text without trend words, and
+  // notes headed with this version that say what it corrects.
+  const problems = draftProblems(root, dataset, version);
+  if (problems.length) throw new DraftProblems(problems);
   const meta = readMetaJson(dataset, version, root);
-  if (meta.changes.trim() === CHANGES_PLACEHOLDER)
-    throw new Error(`data/${dataset}/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`);
-  // The draft's own words, before anything is written: no trend words, and notes headed with this version.
-  checkChangesWords(root, dataset, version);
-  checkNotesHeading(root, dataset, version);
   const updated: string[] = [];
   for (const file of meta.files) {
     const path = dataPath(root, dataset, version, file.name);
@@ -171,11 +196,16 @@ export function sealVersion(target: string, root = projectRoot): string[] {
   ];
 }
 
-/** `check`: the build's data and frontmatter checks (data/current.json included), and the drafts still to seal. It writes nothing. */
+/**
+ * `check`: the build's data and frontmatter checks (data/current.json included), then what seal would
+ * refuse in each draft's own words (all of it, as DraftProblems), and the drafts still to seal. It writes nothing.
+ */
 export function checkAll(root = projectRoot): string[] {
   const all = loadAllDatasets(root);
   checkAllStories(root);
   const drafts = all.filter((d) => !isSealed(root, d.id, d.version));
+  const problems = drafts.flatMap((d) => draftProblems(root, d.id, d.version));
+  if (problems.length) throw new DraftProblems(problems);
   return [
     `All ${all.length} dataset versions, the current versions in data/${CURRENT_FILE} and every story's frontmatter pass the build's checks.`,
     ...(drafts.length
@@ -204,6 +234,23 @@ function versionArgs(command: string, args: string[], root: string): { dataset: 
 }
 
 /**
+ * What `publish` says to do before committing data/current.json: the two fast checks of what the new
+ * current version changes (the stories' text, the charts' drawings), how to look at a changed drawing,
+ * and how to keep it or go back. `npm run test:charts` runs only the chart tests, the suite's only
+ * snapshots (tests/data/publish-withdraw.test.ts checks that), instead of the whole suite.
+ * @param dataset the dataset published
+ * @param before the version that was current, to go back to
+ */
+function publishNextSteps(dataset: string, before: string): string[] {
+  return [
+    `Next, before you commit data/${CURRENT_FILE}:`,
+    "  1. npm run proof         checks every story's text against the newly current data, without building (seconds)",
+    "  2. npm run test:charts   runs only the chart snapshot tests (under a minute): a chart that now draws differently fails, and its new drawing is written beside the reviewed one as tests/snapshots/<chart>-changed.svg; open the two side by side",
+    `  3. If every change is right, npm run test:update rewrites those snapshots: commit them with data/${CURRENT_FILE}. If not, go back: npm run data -- publish ${dataset} ${before}`,
+  ];
+}
+
+/**
  * `publish`: makes a sealed version the site's current one by writing it into data/current.json, then
  * runs the build's checks; if they fail, the file is put back as it was. Returns the lines to print.
  * @param args `<dataset> <version>` or `<dataset>/<version>`
@@ -216,7 +263,7 @@ export function publishVersion(args: string[], root = projectRoot): string[] {
       `data/${dataset}/${version}/ is a draft: seal it first (npm run data -- seal ${dataset}/${version}); only a published version can be the site's current one`,
     );
   const current = readCurrentVersions(root) as Record<string, string>;
-  const before = current[dataset];
+  const before = current[dataset]!; // readCurrentVersions refuses a file that leaves a dataset out
   if (before === version) return [`${dataset} ${version} is already the site's current version: data/${CURRENT_FILE} is unchanged.`];
   const original = readFileSync(join(root, "data", CURRENT_FILE));
   writeCurrentVersions(root, { ...current, [dataset]: version });
@@ -230,7 +277,7 @@ export function publishVersion(args: string[], root = projectRoot): string[] {
   return [
     `data/${CURRENT_FILE} now names ${version} as the site's current version of ${dataset} (it was ${before}); the build's checks pass.`,
     `The Data page marks it current, and stories that do not pin ${dataset} under data: show its figures.`,
-    "Next: npm test lists any chart snapshot this changes (look at them; npm run test:update rewrites them), then commit data/current.json.",
+    ...publishNextSteps(dataset, before),
   ];
 }
 
@@ -340,7 +387,7 @@ export function main(argv: string[], today: string, print = console.log, printEr
     printError(
       error instanceof UsageError
         ? `${error.message}\n\n${USAGE}`
-        : `Problem: ${(error as Error).message}\n${AFTER_A_PROBLEM[command!] ?? "Fix it and run the command again."}`,
+        : `Problem: ${(error as Error).message}\n${error instanceof DraftProblems && command === "check" ? CHECK_FOUND_DRAFT_PROBLEMS : (AFTER_A_PROBLEM[command!] ?? "Fix it and run the command again.")}`,
     );
     return 1;
   }

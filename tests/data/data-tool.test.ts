@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CHANGES_PLACEHOLDER, checkAll, diffLines, main, newVersion, sealVersion } from "../../scripts/data";
+import { checkAll, diffLines, main, newVersion, sealVersion } from "../../scripts/data";
+import { CHANGES_PLACEHOLDER } from "../../src/data/versions/draft-checks";
 import { sha256 } from "../../src/data/files/sha256";
 import { readSeals } from "../../src/data/files/seals";
 import { hermeticEnv } from "../support/build-site";
@@ -17,6 +18,12 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
   it("new: copies the latest version into a draft, dated, with a changes placeholder, and says what to do next", () => {
     const lines = newVersion("national", "2019-01-30-c3", { today: "2026-12-02" }, root);
     expect(lines[0]).toBe("Created data/national/2019-01-30-c3/, a draft copied from 2019-01-30-c2. It is not published until you seal it.");
+    expect(lines.slice(2, 6)).toEqual([
+      'Its NOTES.md has a new "## Corrections in this version (2 December 2026)" section, holding a placeholder; what 2019-01-30-c2 corrected is kept below it, under "## Corrections in version 2019-01-30-c2 (2 December 2026)".',
+      "Next:",
+      "  1. Edit the CSV files and NOTES.md in data/national/2019-01-30-c3/ (see data/README.md).",
+      '  2. Replace the two placeholders: in its meta.json, the "changes" text (what changed since 2019-01-30-c2, and why); in its NOTES.md, the TODO line under "Corrections in this version" (what was wrong in version 2019-01-30-c2, what is right, and why).',
+    ]);
     expect(lines).toContain("  5. npm run data -- seal national/2019-01-30-c3");
     const meta = JSON.parse(readFileSync(join(folder("2019-01-30-c3"), "meta.json"), "utf8")) as { version: string; published: string; changes: string };
     expect([meta.version, meta.published, meta.changes]).toEqual(["2019-01-30-c3", "2026-12-02", CHANGES_PLACEHOLDER]);
@@ -33,14 +40,30 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
     );
   });
 
-  it("check: a draft being edited passes the build's checks without hand-written checksums, and is listed as a draft", () => {
+  it("check: a draft being edited passes the build's checks without hand-written checksums, and check lists what seal would still refuse", () => {
     const csv = join(folder("2019-01-30-c3"), "headline.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace(",2000,,about,", ",2001,,about,"));
-    expect(checkAll(root)).toEqual([
-      "All 15 dataset versions, the current versions in data/current.json and every story's frontmatter pass the build's checks.",
-      "Drafts, not yet published (the test suite refuses unsealed versions):",
-      "  national/2019-01-30-c3: npm run data -- seal national/2019-01-30-c3",
-    ]);
+    const errors: string[] = [];
+    const code = main(
+      ["check"],
+      "2026-12-02",
+      () => undefined,
+      (m) => errors.push(m),
+      root,
+    );
+    expect({ code, errors: errors.join("\n") }).toEqual({
+      code: 1,
+      errors: [
+        'Problem: data/national/2019-01-30-c3/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+        'Problem: data/national/2019-01-30-c3/NOTES.md:5:1: "Corrections in this version (2 December 2026)" still holds the placeholder: in place of the TODO line, say what was wrong in version 2019-01-30-c2, what is right, and why',
+        "The build's checks pass (npm run dev previews the drafts), but seal refuses a draft while any of these is so. check only reads the data and the stories: it changed no file. Fix them and run npm run data -- check again.",
+      ].join("\n"),
+    });
+    const notes = join(folder("2019-01-30-c3"), "NOTES.md");
+    writeFileSync(notes, readFileSync(notes, "utf8").replace(/^TODO: .*$/m, "A test correction: the 2018 deal line count is 2,001, not 2,000."));
+    expect(() => checkAll(root)).toThrow(
+      /^data\/national\/2019-01-30-c3\/meta\.json: "changes" still holds the placeholder; say what changed and why before sealing$/,
+    );
   });
 
   it("check: a mistake in the draft is reported with the build's own file:line:column message", () => {
@@ -69,6 +92,11 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
     const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { changes: string; files: { name: string; sha256: string }[] };
     meta.changes = "A test correction of the 2018 deal line count.";
     writeFileSync(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+    expect(checkAll(root)).toEqual([
+      "All 15 dataset versions, the current versions in data/current.json and every story's frontmatter pass the build's checks.",
+      "Drafts, not yet published (the test suite refuses unsealed versions):",
+      "  national/2019-01-30-c3: npm run data -- seal national/2019-01-30-c3",
+    ]);
     expect(sealVersion("national/2019-01-30-c3", root)).toEqual([
       "Checked data/national/2019-01-30-c3/: every file and row is valid.",
       "Wrote the sha256 of headline.csv into its meta.json.",

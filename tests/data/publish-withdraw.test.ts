@@ -1,4 +1,4 @@
-import { rmSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { rmSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkAll, main, newVersion, publishVersion, sealVersion, withdrawVersion } from "../../scripts/data";
@@ -24,11 +24,18 @@ const CURRENT_BEFORE = `{
 /** The check's own message for a passage naming a row that no version holds, at the row's line in data/sources.json. */
 const WITHDRAW_BLOCKED_BY_PASSAGE = 'data/sources.json:254:5: source "P10", passage "lines": no data row "national/deal-lines-2018-copy" in any version';
 
+/** Replaces the placeholders new wrote in a draft of national (in `root`): its changes text, and what it corrects in NOTES.md. */
+function fillIn(version: string, changes: string, projectRoot = root): void {
+  const metaPath = join(projectRoot, "data/national", version, "meta.json");
+  writeFileSync(metaPath, read(metaPath).replace(/"changes": ".*"/, `"changes": "${changes}"`));
+  const notesPath = join(projectRoot, "data/national", version, "NOTES.md");
+  writeFileSync(notesPath, read(notesPath).replace(/^TODO: .*$/m, `What ${version} corrects, for a test: ${changes}`));
+}
+
 /** Makes and seals national/<version>, a copy of 2019-01-30-c2 with a changes text. */
 function sealedCopy(version: string): void {
   newVersion("national", version, { from: "2019-01-30-c2", today: "2026-12-02" }, root);
-  const metaPath = join(root, "data/national", version, "meta.json");
-  writeFileSync(metaPath, read(metaPath).replace(/"changes": ".*"/, '"changes": "A test version, the same figures as 2019-01-30-c2."'));
+  fillIn(version, "A test version, the same figures as 2019-01-30-c2.");
   sealVersion(`national/${version}`, root);
 }
 
@@ -46,14 +53,20 @@ function run(argv: string[]): { code: number; errors: string } {
 }
 
 describe("seal's refusals are problems, not usage mistakes", () => {
-  it("a placeholder in changes: one Problem line and what was left as it was, without the usage text", () => {
+  it("the placeholders new wrote: one Problem line each and what was left as it was, without the usage text", () => {
     expect(run(["new", "national", "2019-01-30-c9"]).code).toBe(0);
-    expect(run(["seal", "national/2019-01-30-c9"])).toEqual({
-      code: 1,
-      errors:
-        'Problem: data/national/2019-01-30-c9/meta.json: "changes" still holds the placeholder; say what changed and why before sealing\nThe version was not sealed: data/published-versions.json is unchanged. Fix it and run the command again.',
-    });
-    rmSync(join(root, "data/national/2019-01-30-c9"), { recursive: true });
+    try {
+      expect(run(["seal", "national/2019-01-30-c9"])).toEqual({
+        code: 1,
+        errors: [
+          'Problem: data/national/2019-01-30-c9/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+          'Problem: data/national/2019-01-30-c9/NOTES.md:5:1: "Corrections in this version (2 December 2026)" still holds the placeholder: in place of the TODO line, say what was wrong in version 2019-01-30-c8, what is right, and why',
+          "The version was not sealed: data/published-versions.json is unchanged. Fix it and run the command again.",
+        ].join("\n"),
+      });
+    } finally {
+      rmSync(join(root, "data/national/2019-01-30-c9"), { recursive: true });
+    }
   });
 });
 
@@ -116,18 +129,33 @@ describe("npm run data -- publish <dataset> <version>", () => {
   });
 
   it("makes a sealed version current with a one-line change to data/current.json, and says what follows", () => {
-    const metaPath = join(root, "data/national/2019-01-30-c3/meta.json");
-    writeFileSync(metaPath, read(metaPath).replace(/"changes": ".*"/, '"changes": "A test version, the same figures as 2019-01-30-c2."'));
+    fillIn("2019-01-30-c3", "A test version, the same figures as 2019-01-30-c2.");
     sealVersion("national/2019-01-30-c3", root);
     expect(publishVersion(["national", "2019-01-30-c3"], root)).toEqual([
       "data/current.json now names 2019-01-30-c3 as the site's current version of national (it was 2019-01-30-c2); the build's checks pass.",
       "The Data page marks it current, and stories that do not pin national under data: show its figures.",
-      "Next: npm test lists any chart snapshot this changes (look at them; npm run test:update rewrites them), then commit data/current.json.",
+      "Next, before you commit data/current.json:",
+      "  1. npm run proof         checks every story's text against the newly current data, without building (seconds)",
+      "  2. npm run test:charts   runs only the chart snapshot tests (under a minute): a chart that now draws differently fails, and its new drawing is written beside the reviewed one as tests/snapshots/<chart>-changed.svg; open the two side by side",
+      "  3. If every change is right, npm run test:update rewrites those snapshots: commit them with data/current.json. If not, go back: npm run data -- publish national 2019-01-30-c2",
     ]);
     expect(read(currentPath)).toBe(CURRENT_BEFORE.replace('"2019-01-30-c2"', '"2019-01-30-c3"'));
     expect(publishVersion(["national/2019-01-30-c3"], root)).toEqual([
       "national 2019-01-30-c3 is already the site's current version: data/current.json is unchanged.",
     ]);
+  });
+
+  it("the commands it prints run what they say: proof, and the chart tests, which hold every snapshot of the suite", () => {
+    const scripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.proof).toBe("tsx scripts/proof.ts");
+    expect(scripts["test:charts"]).toBe("TZ=UTC vitest run --project unit tests/charts");
+    expect(scripts["test:update"]).toBe(`${scripts["test:charts"]} -u`);
+    // A test file elsewhere that compares a snapshot would be missed by both: none may exist.
+    const snapshotting = readdirSync("tests", { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts") && !file.startsWith("support/"))
+      .filter((file) => /\b(?:expectSvgSnapshot|chartContract|toMatch(?:File|Inline)?Snapshot)\(/.test(read(join("tests", file))));
+    expect(snapshotting.length).toBeGreaterThan(0);
+    expect(snapshotting.filter((file) => !file.startsWith("charts/"))).toEqual([]);
   });
 
   it("refuses an unknown dataset or version with the list to choose from", () => {
@@ -216,8 +244,7 @@ describe("npm run data -- withdraw, when the rest of the project needs the versi
     const sourcesPath = join(root, "data/sources.json");
     const sources = read(sourcesPath);
     writeFileSync(sourcesPath, sources.replace('"national/deal-lines-2018"\n', '"national/deal-lines-2018",\n            "national/deal-lines-2018-copy"\n'));
-    const metaPath = join(root, "data/national/2019-01-30-c5/meta.json");
-    writeFileSync(metaPath, read(metaPath).replace(/"changes": ".*"/, '"changes": "A test version with one more row."'));
+    fillIn("2019-01-30-c5", "A test version with one more row.", root);
     sealVersion("national/2019-01-30-c5", root);
     const sealed = readSeals(root)["national/2019-01-30-c5"];
     expect(() => withdrawVersion(["national", "2019-01-30-c5"], root)).toThrow(WITHDRAW_BLOCKED_BY_PASSAGE);

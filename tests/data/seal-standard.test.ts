@@ -29,14 +29,20 @@ const FIX =
   "say what each version holds, side by side, without a direction of change (two counts over windows of different length, or from different sources, are not a trend)";
 
 describe("npm run data keeps the standard: no trend words in changes, NOTES.md headed with its own version", () => {
-  it("new: the copied NOTES.md's heading names the new version; the notes below it are copied as they are", () => {
+  it("new: the copied NOTES.md's heading names the new version; the notes below it are copied, with 2019-01-30-c2's corrections under its own name", () => {
     const lines = newVersion("national", "2019-01-30-c3", { today: "2026-12-02" }, root);
     expect(lines[1]).toBe("Its NOTES.md heading now names 2019-01-30-c3: # National figures (version 2019-01-30-c3)");
     const [heading, ...rest] = read(notesPath).split("\n");
     const [oldHeading, ...oldRest] = read(join(folder("2019-01-30-c2"), "NOTES.md")).split("\n");
     expect(oldHeading).toBe("# National figures (version 2019-01-30-c2)");
     expect(heading).toBe("# National figures (version 2019-01-30-c3)");
-    expect(rest).toEqual(oldRest);
+    // Only the new correction's section (and the naming of 2019-01-30-c2's) tell them apart: see notes-corrections.test.ts.
+    expect(rest.slice(4).filter((line, i) => line !== oldRest[i])).toEqual([
+      "## Corrections in version 2019-01-30-c2 (2 December 2026)",
+      "Version 2019-01-30-c2 corrected the wording of version 2019-01-30-c1, which stays published unchanged. No value,",
+    ]);
+    // The rest of the tests here are about the words in changes and the heading: say what this version corrects.
+    writeFileSync(notesPath, read(notesPath).replace(/^TODO: .*$/m, "A test correction."));
   });
 
   it('seal: refuses "fell from 88 to 87 percent", at its line and column in meta.json, writing nothing', () => {
