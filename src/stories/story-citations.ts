@@ -1,7 +1,7 @@
 import { chartIds, getChart } from "../charts";
 import { allFacts, getFactAt, type Fact, type Versions } from "../data/rows/facts";
 import { loadDataset } from "../data/versions/load-dataset";
-import { listVersions } from "../data/versions/list-versions";
+import { catalog } from "../data/versions/catalog";
 import type { Source } from "../data/schema/meta-schema";
 import { formatDate } from "../data/words/format-value";
 import { chartRows } from "../figures/render-chart";
@@ -90,7 +90,7 @@ export function citationRecorder(frontmatter: StoryFrontmatter | undefined) {
       const chart = getChart(id);
       if (!chart.versions && !pins[chart.dataset])
         fail(
-          `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${listVersions(chart.dataset).at(-1)}") so the chart keeps its numbers when a new version lands`,
+          `<Chart id="${id}"> reads ${chart.dataset}, which the frontmatter does not pin; add it under data: (e.g. ${chart.dataset}: "${catalog[chart.dataset]}") so the chart keeps its numbers when a new version lands`,
         );
       if (chart.versions && (pins[chart.dataset] !== chart.versions.after || compare[chart.dataset] !== chart.versions.before))
         fail(

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { mdxToJs } from "satteri";
 import { chartIds } from "../../src/charts";
@@ -8,6 +9,8 @@ import { findTypedNumbers } from "../../src/stories/typed-numbers";
 import { allFacts } from "../../src/data/rows/facts";
 
 const FILE = "content/stories/example.mdx";
+/** The site's current versions, as the data editors last published them (the hints below name them). */
+const CURRENT = JSON.parse(readFileSync("data/current.json", "utf8")) as Record<string, string>;
 
 /** The pins of a Year 1 story, which these examples are written against. */
 const YEAR_1 = { "rescue-and-response": "2019-09-18" } as const;
@@ -123,11 +126,11 @@ describe("story checks (each editor mistake and its exact message)", () => {
 
   it("a Fact or Chart whose dataset the frontmatter does not pin is refused, naming the pin to add", () => {
     expect(check(`We found <Fact id="linked-total" /> people.\n`, {})).toBe(
-      `${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c2") so the number stays the same when a new version lands`,
+      `${FILE}:1:10: <Fact id="linked-total"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "${CURRENT["rescue-and-response"]}") so the number stays the same when a new version lands`,
     );
-    // A Fact's message suggests the site's current version (catalog.ts); a Chart's, the newest version folder (today the same).
+    // Both suggest the site's current version, as data/current.json declares it (publishing another changes the hint).
     expect(check(`<Chart id="destinations" title="T" subtitle="S" />\n`, {})).toBe(
-      `${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "2020-09-30-c2") so the chart keeps its numbers when a new version lands`,
+      `${FILE}:1:1: <Chart id="destinations"> reads rescue-and-response, which the frontmatter does not pin; add it under data: (e.g. rescue-and-response: "${CURRENT["rescue-and-response"]}") so the chart keeps its numbers when a new version lands`,
     );
   });
 
