@@ -60,10 +60,19 @@ class UsageError extends Error {}
 
 /** What seal refuses in drafts' own words (draft-checks.ts), every one: main prints each on a `Problem:` line. */
 class DraftProblems extends Error {
+  /** How many problems it lists: the closing line says "Fix them" for more than one. */
+  readonly count: number;
   constructor(problems: readonly string[]) {
     super(problems.join("\nProblem: "));
+    this.count = problems.length;
   }
 }
+
+/** The closing line after a command's problems: what it left unchanged, and "Fix it" or, for several, "Fix them". */
+const afterProblems = (command: string | undefined, count: number): string => {
+  const line = AFTER_A_PROBLEM[command!] ?? "Fix it and run the command again.";
+  return count > 1 ? line.replace("Fix it ", "Fix them ") : line;
+};
 
 /** What `check` says after the problems seal would refuse: the build's own checks passed, and nothing was written. */
 const CHECK_FOUND_DRAFT_PROBLEMS =
@@ -387,7 +396,7 @@ export function main(argv: string[], today: string, print = console.log, printEr
     printError(
       error instanceof UsageError
         ? `${error.message}\n\n${USAGE}`
-        : `Problem: ${(error as Error).message}\n${error instanceof DraftProblems && command === "check" ? CHECK_FOUND_DRAFT_PROBLEMS : (AFTER_A_PROBLEM[command!] ?? "Fix it and run the command again.")}`,
+        : `Problem: ${(error as Error).message}\n${error instanceof DraftProblems && command === "check" ? CHECK_FOUND_DRAFT_PROBLEMS : afterProblems(command, error instanceof DraftProblems ? error.count : 1)}`,
     );
     return 1;
   }

@@ -77,6 +77,29 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     );
   });
 
+  it("seal, with several problems: each on its own line, and the closing line says to fix them", () => {
+    // A trend word in the changes text, and NOTES.md's correction section left as new wrote it.
+    setChanges("The rate fell from 88 to 87 percent.");
+    const notes = read(notesPath);
+    writeFileSync(notesPath, notes.replace("A test correction.", "TODO: say what was wrong."));
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c3"], {
+        cwd: root,
+        env: hermeticEnv(),
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure.status).toBe(1);
+    const lines = failure.stderr!.trimEnd().split("\n");
+    expect(lines.filter((l) => l.startsWith("Problem: ")).length).toBeGreaterThan(1);
+    writeFileSync(notesPath, notes);
+    expect(lines.at(-1)).toBe("The version was not sealed: data/published-versions.json is unchanged. Fix them and run the command again.");
+  });
+
   it("seal, run as npm run data: exit code 1, the problem, and nothing sealed or recorded", () => {
     setChanges("The rate fell from 88 to 87 percent.");
     const before = [read(metaPath), read(sealsPath)];
