@@ -156,7 +156,13 @@ export default defineConfig({
   // Embeds are for iframes, not search: left out of the sitemap (and disallowed in robots.txt).
   integrations: [mdx(), siteConstants(), sitemap({ filter: (page) => !page.includes("/embed/") }), exactPolicies(), hostHeaders()],
   devToolbar: { enabled: false },
-  vite: { plugins: [reloadOnDataChange(), paletteStylesheet()], build: { rolldownOptions: { onLog: quietHeadInjectDirective } } },
+  vite: {
+    plugins: [reloadOnDataChange(), paletteStylesheet()],
+    build: { rolldownOptions: { onLog: quietHeadInjectDirective } },
+    // A build run while the preview is open writes its pages into dist.tmp-<pid>/ (scripts/build.ts): the
+    // preview must not watch them (it printed a "[watch]" line for each of hundreds of files).
+    server: { watch: { ignored: ["**/dist/**", "**/dist.tmp-*/**", "**/dist.old-*/**", "**/.dist-*/**", "**/tests/artifacts/**"] } },
+  },
   // No client JavaScript anywhere: prefetching would inject a script.
   prefetch: false,
   // A policy meta tag on every page (narrowed by exactPolicies above): it holds on hosts that send no headers.

@@ -9,6 +9,12 @@ import { storySchema } from "./story-schema";
 
 const FIELDS = Object.keys(storySchema.shape);
 
+/** The fields of an entry of a list field (a correction's: date, id, text), read from the schema. */
+function entryFields(path: readonly PropertyKey[]): string[] {
+  const list = storySchema.shape[path[0] as keyof typeof storySchema.shape] as unknown as { unwrap?: () => { element?: { shape?: object } } };
+  return Object.keys(list.unwrap?.().element?.shape ?? {});
+}
+
 /**
  * Checks a story's frontmatter before the build starts, so the message can name the line:
  * `content/stories/x.mdx:5:12: frontmatter "published": expected a real date written YYYY-MM-DD…`.
@@ -52,14 +58,27 @@ export function frontmatterProblems(path: string, source: string): string[] {
         const [line, col] = at((pair.key as unknown as { range: [number, number] }).range[0]);
         const hint = closest(key, FIELDS);
         if (hint) misspelt.add(hint);
-        report(line, col, `frontmatter has no field "${key}"${hint ? `; did you mean "${hint}"?` : ""} The fields are: ${FIELDS.join(", ")}`);
+        report(line, col, `frontmatter has no field "${key}"${hint ? `; did you mean "${hint}"?` : "."} The fields are: ${FIELDS.join(", ")}`);
       }
     }
   }
   for (const { issue, position, missing } of parseWithSchema(storySchema, positioned).problems ?? []) {
     // Entries of a list are counted from 1, as editors count them ("corrections.2.date" is the second).
     const field = issue.path.map((p) => (typeof p === "number" ? String(p + 1) : String(p))).join(".");
-    // Unknown fields are named above, with a suggestion.
+    // Unknown fields of the story are named above, with a suggestion; those of an entry (a correction), here.
+    if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
+      const known = entryFields(issue.path);
+      for (const key of issue.keys) {
+        const where = positioned.positionOf([...issue.path, key]) ?? position;
+        const hint = closest(key, known);
+        report(
+          where?.line ?? 1,
+          where?.column,
+          `frontmatter "${field}" has no field "${key}"${hint ? `; did you mean "${hint}"?` : "."} Its fields are: ${known.join(", ")}`,
+        );
+      }
+      continue;
+    }
     if ((missing && misspelt.has(field)) || issue.code === "unrecognized_keys") continue;
     const expected = issue.message.replace(/^expected text: /, "");
     // A field missing inside an entry (a correction's id) is named at the entry it belongs to.

@@ -48,6 +48,28 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
     );
   });
 
+  it("a field that is no field at all, with nothing close to suggest, is named with the fields there are", () => {
+    expect(message(VALID.replace("standfirst:", "subhead:"))).toBe(
+      [
+        `${FILE}:3:1: frontmatter has no field "subhead". The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections`,
+        `${FILE}:1: frontmatter is missing "standfirst": add a line "standfirst: …" (one or two sentences under the headline (at least 20 characters))`,
+      ].join("\n"),
+    );
+  });
+
+  it("a correction with a field it does not have is named at that field, with a correction's fields", () => {
+    const source = VALID.replace(
+      "---\n\nText",
+      'corrections:\n  - date: 2019-09-30\n    id: essex\n    text: "We said Essex had 121; it had 336."\n    extra: 1\n    txt: "x"\n---\n\nText',
+    );
+    expect(message(source)).toBe(
+      [
+        `${FILE}:11:5: frontmatter "corrections.1" has no field "extra". Its fields are: date, id, text`,
+        `${FILE}:12:5: frontmatter "corrections.1" has no field "txt"; did you mean "text"? Its fields are: date, id, text`,
+      ].join("\n"),
+    );
+  });
+
   it("a correction without a real date points at the correction", () => {
     const source = VALID.replace(
       "---\n\nText",

@@ -157,9 +157,14 @@ describe("npm run dev (live preview)", () => {
   );
 });
 
-describe("stopping npm run dev", () => {
-  it("leaves no process behind: npm's signal reaches astro itself", async () => {
+describe("starting and stopping npm run dev", () => {
+  it("starts with a frontmatter mistake already made, shows it at its line as the build does, and leaves no process behind when stopped", async () => {
     const stopped = copyProject("cl-dev-stop-");
+    // Astro's content layer once stopped the preview at start-up here, with its own message at ":0:0".
+    const file = join(stopped.root, "content/stories/getting-out.mdx");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title:/m, "subhead: A field there is not\ntitle:"));
+    const line =
+      'content/stories/getting-out.mdx:2:1: frontmatter has no field "subhead". The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections';
     try {
       const npm = process.env.npm_execpath;
       const args = ["run", "dev", "--", "--port", String(await freePort()), "--host", "127.0.0.1"];
@@ -182,6 +187,11 @@ describe("stopping npm run dev", () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(running().length).toBeGreaterThan(0);
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed)![0];
+      const response = await fetch(`${url}stories/getting-out/`);
+      expect(response.status).toBe(500);
+      expect(printed).toContain(line);
+      expect(printed).not.toMatch(/:0:0|InvalidContentEntryDataError/);
       child.kill("SIGTERM");
       while (running().length > 0 && Date.now() - start < 110_000) await new Promise((r) => setTimeout(r, 200));
       expect(running()).toEqual([]);
