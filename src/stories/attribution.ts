@@ -85,12 +85,13 @@ function attributes(sentence: string, match: RegExpExecArray): boolean {
 }
 
 /**
- * The first sentence of a paragraph's text that attributes a claim to someone (any form of
- * {@link ATTRIBUTION_VERBS}: said, told, revealed, according to…) but holds no Fact or Cite, with the
- * attributing words and its line offset in the paragraph. What we say ourselves ("we found no…"),
+ * Every sentence of a paragraph's text that attributes a claim to someone (any form of
+ * {@link ATTRIBUTION_VERBS}: said, told, revealed, according to…) but holds no Fact or Cite, in order, each
+ * with the attributing words and its line offset in the paragraph. What we say ourselves ("we found no…"),
  * what our own chart shows, and the nouns among the forms ("the report") are not attributions.
  */
-export function unsourcedAttribution(text: string): UnsourcedAttribution | undefined {
+export function unsourcedAttributions(text: string): UnsourcedAttribution[] {
+  const found: UnsourcedAttribution[] = [];
   let offset = 0;
   for (const sentence of text.split(/(?<=[.!?]["”’)]*)\s+/)) {
     const start = text.indexOf(sentence, offset);
@@ -98,11 +99,18 @@ export function unsourcedAttribution(text: string): UnsourcedAttribution | undef
     if (sentence.includes(CITED)) continue;
     const match = [...sentence.matchAll(ATTRIBUTION)].find((m) => attributes(sentence, m));
     if (match)
-      return {
+      found.push({
         sentence: sentence.replaceAll(CITED, "").trim(),
         words: match[0].replaceAll(/\s+/g, " "),
         lineOffset: text.slice(0, start).split("\n").length - 1,
-      };
+      });
   }
-  return undefined;
+  return found;
 }
+
+/**
+ * The first sentence of a paragraph's text that attributes a claim without a source, if any (see
+ * {@link unsourcedAttributions}, which the story check uses to list every one).
+ * @param text the paragraph's text, as {@link inlineText} gives it
+ */
+export const unsourcedAttribution = (text: string): UnsourcedAttribution | undefined => unsourcedAttributions(text)[0];

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { MdastPluginDefinition, PluginFactoryContext } from "satteri";
 import type { Citation } from "../data/citing/citations";
 import { inFileOrder, StoryError } from "./story-error";
-import { inlineText, unsourcedAttribution } from "./attribution";
+import { inlineText, unsourcedAttributions } from "./attribution";
 import { checkElement, type Element } from "./check-element";
 import { citationRecorder, type StoryFrontmatter } from "./story-citations";
 import { findTypedNumbers } from "./typed-numbers";
@@ -94,10 +94,9 @@ export function storyChecks(report: StoryReport): (context: PluginFactoryContext
       mdxJsxFlowElement: element,
       mdxJsxTextElement: element,
       paragraph(node) {
-        const found = unsourcedAttribution(node.children.map(inlineText).join(""));
         const start = node.position?.start;
-        // Listed with the rest once every element is checked (see `after`).
-        if (found)
+        // Every one of them, listed with the rest once every element is checked (see `after`).
+        for (const found of unsourcedAttributions(node.children.map(inlineText).join("")))
           unsourced.push({
             at: start && { line: start.line + found.lineOffset, column: found.lineOffset ? 1 : start.column },
             sentence: found.sentence,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { inlineText, unsourcedAttribution } from "../../src/stories/attribution";
+import { inlineText, unsourcedAttribution, unsourcedAttributions } from "../../src/stories/attribution";
 import { ATTRIBUTION_VERBS } from "../../src/stories/attribution-verbs";
 import { analyseStory } from "../../src/stories/story-analysis";
 import { storyFiles } from "../../src/stories/story-files";
@@ -125,6 +125,14 @@ describe("unsourcedAttribution(text): the words that attribute a claim", () => {
       words: "claimed",
       lineOffset: 1,
     });
+  });
+
+  it("every unsourced attribution of a paragraph is reported, not only the first", () => {
+    expect(unsourcedAttributions("Police say 40 were referred. The lines run north. Officers claimed it grew.\nThe council told us more.")).toEqual([
+      { sentence: "Police say 40 were referred.", words: "say", lineOffset: 0 },
+      { sentence: "Officers claimed it grew.", words: "claimed", lineOffset: 0 },
+      { sentence: "The council told us more.", words: "told", lineOffset: 1 },
+    ]);
   });
 
   it("each form belongs to one verb, and each verb is declared once", () => {
