@@ -3,17 +3,38 @@ import { publication } from "../data/citing/publication";
 import { escapeXml } from "../render/escape-xml";
 import { iframeHeight } from "./embed-heights";
 import type { RenderedChart } from "./render-chart";
+import { theme } from "../charts/theme";
 import { standaloneSvgSize, type FigureWords } from "./standalone-svg";
 
 /**
+ * A chart's standalone SVG files, by the key `embedPaths` gives each and the ending of its name: the
+ * wide drawing in the light and dark schemes, and, for charts drawn twice, the narrow one for phones.
+ * The SVG route (src/pages/embed/[id]/[version].svg.ts) draws each.
+ */
+export const SVG_FILES = {
+  svg: { suffix: "", dark: false, rendering: "wide" },
+  darkSvg: { suffix: "-dark", dark: true, rendering: "wide" },
+  narrowSvg: { suffix: "-narrow", dark: false, rendering: "narrow" },
+  narrowDarkSvg: { suffix: "-narrow-dark", dark: true, rendering: "narrow" },
+} as const;
+
+/**
  * The site paths of a chart's embeddable files at one data version, declared once: the embed page
- * (for iframes, and the page the picture's caption links to), the PNG, and the standalone SVG in the
- * light and dark schemes.
+ * (for iframes, and the page the picture's caption links to), the PNG, and the standalone SVG files
+ * ({@link SVG_FILES}).
  * @example embedPaths("sex", "2019-09-18-c1").darkSvg // "embed/sex/2019-09-18-c1-dark.svg"
  */
 export function embedPaths(id: string, version: string) {
   const stem = `embed/${id}/${version}`;
-  return { page: `${stem}/`, png: `${stem}.png`, svg: `${stem}.svg`, darkSvg: `${stem}-dark.svg` } as const;
+  const svg = (key: keyof typeof SVG_FILES) => `${stem}${SVG_FILES[key].suffix}.svg`;
+  return {
+    page: `${stem}/`,
+    png: `${stem}.png`,
+    svg: svg("svg"),
+    darkSvg: svg("darkSvg"),
+    narrowSvg: svg("narrowSvg"),
+    narrowDarkSvg: svg("narrowDarkSvg"),
+  } as const;
 }
 
 /** The absolute addresses (SITE_URL, base path and path) an embed code points at. */
@@ -24,6 +45,9 @@ export interface EmbedUrls {
   readonly svg: string;
   /** Its standalone SVG, dark scheme. */
   readonly darkSvg: string;
+  /** Its narrow standalone SVG, light and dark, for phones (none for a chart drawn once). */
+  readonly narrowSvg?: string;
+  readonly narrowDarkSvg?: string;
 }
 
 /** What a chart's embed page shows, which its embed codes describe: the chart at its version and its words. */
@@ -59,9 +83,18 @@ function embedCredit(chart: RenderedChart): string {
 export function embedCodes(chart: RenderedChart, words: Omit<FigureWords, "url">, urls: EmbedUrls): EmbedCodes {
   const size = standaloneSvgSize(chart, { ...words, url: urls.page });
   const height = iframeHeight(chart.id, chart.version);
+  // On phones, the narrow drawing, whose text stays legible (the wide one scaled to a phone halves it).
+  const narrow = chart.svg.narrow && urls.narrowSvg && urls.narrowDarkSvg && standaloneSvgSize(chart, { ...words, url: urls.page }, "narrow");
+  const sized = (s: { width: number; height: number }) => `width="${s.width}" height="${s.height}"`;
   const figure = [
     `<figure style="margin:0">`,
     `<picture>`,
+    ...(narrow
+      ? [
+          `<source media="${theme.narrowMedia} and (prefers-color-scheme: dark)" srcset="${escapeXml(urls.narrowDarkSvg!)}" ${sized(narrow)}>`,
+          `<source media="${theme.narrowMedia}" srcset="${escapeXml(urls.narrowSvg!)}" ${sized(narrow)}>`,
+        ]
+      : []),
     `<source media="(prefers-color-scheme: dark)" srcset="${escapeXml(urls.darkSvg)}">`,
     `<img src="${escapeXml(urls.svg)}" alt="${escapeXml(chart.description)}" width="${size.width}" height="${size.height}" style="display:block;width:100%;height:auto">`,
     `</picture>`,

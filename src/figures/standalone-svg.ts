@@ -1,5 +1,5 @@
 import type { LegendItem, Swatch } from "../charts/define-chart";
-import { wrapLabel } from "../charts/theme";
+import { theme, wrapLabel } from "../charts/theme";
 import { formatDate } from "../data/words/format-value";
 import { publication } from "../data/citing/publication";
 import { escapeXml } from "../render/escape-xml";
@@ -9,8 +9,6 @@ import type { RenderedChart } from "./render-chart";
 /** The site's system font stack, as an SVG attribute value. */
 const FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 const PAD = 20;
-const CHART_WIDTH = 640;
-const WIDTH = CHART_WIDTH + 2 * PAD;
 /** A generous average character width in ems, so wrapped lines fit in wide fonts too. */
 const CHAR_EM = 0.62;
 
@@ -55,13 +53,23 @@ function swatch(kind: Swatch | undefined, x: number, y: number, palette: Map<str
 }
 
 /**
- * A figure as one standalone SVG file, for designers and print: the wide rendering with its title,
+ * A figure as one standalone SVG file, for designers and print, and for the picture embed: the wide
+ * rendering (or the narrow one, for phones, whose text would be half size in a scaled-down wide one) with its title,
  * subtitle, caveat, key, notes, sources and data version drawn in, in the system font stack, with
  * every colour resolved (for a light background by default, or the dark palette for the dark variant),
  * so it needs none of our CSS. Valid XML.
  * @param palette the scheme's colours, by custom property name (`lightPalette()` or `darkPalette()`)
+ * @param rendering "narrow" draws the chart's narrow rendering in a file 360 units wide (charts drawn
+ *   once use their one rendering); "wide", the default, in one 680 wide
  */
-export function standaloneSvg(chart: RenderedChart, words: FigureWords, palette: Map<string, string> = lightPalette()): string {
+export function standaloneSvg(
+  chart: RenderedChart,
+  words: FigureWords,
+  palette: Map<string, string> = lightPalette(),
+  rendering: "wide" | "narrow" = "wide",
+): string {
+  const CHART_WIDTH = theme.widths[rendering];
+  const WIDTH = CHART_WIDTH + 2 * PAD;
   const colour = (name: string) => palette.get(name) ?? "#000";
   const parts: string[] = [];
   let y = PAD;
@@ -96,8 +104,8 @@ export function standaloneSvg(chart: RenderedChart, words: FigureWords, palette:
     x += w;
   }
   if (items.length > 0) y += 24;
-  // The chart itself: the wide rendering, nested at its own size, colours resolved.
-  const svg = inlineColors(chart.svg.wide, palette, FONTS);
+  // The chart itself: the rendering asked for, nested at its own size, colours resolved.
+  const svg = inlineColors(rendering === "narrow" && chart.svg.narrow ? chart.svg.narrow : chart.svg.wide, palette, FONTS);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(svg);
   const height = Number(viewBox?.[2] ?? 400);
   parts.push(
@@ -131,7 +139,7 @@ export function standaloneSvg(chart: RenderedChart, words: FigureWords, palette:
  * The size a figure's standalone SVG is drawn at (the same in both schemes: only colours differ), for
  * the width and height attributes of an `<img>` that shows it, so the page keeps its room before it loads.
  */
-export function standaloneSvgSize(chart: RenderedChart, words: FigureWords): { width: number; height: number } {
-  const [, width, height] = /^<svg [^>]*?width="(\d+)" height="(\d+)"/m.exec(standaloneSvg(chart, words)) ?? [];
+export function standaloneSvgSize(chart: RenderedChart, words: FigureWords, rendering: "wide" | "narrow" = "wide"): { width: number; height: number } {
+  const [, width, height] = /^<svg [^>]*?width="(\d+)" height="(\d+)"/m.exec(standaloneSvg(chart, words, lightPalette(), rendering)) ?? [];
   return { width: Number(width), height: Number(height) };
 }

@@ -140,13 +140,33 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
     expect(problems, "set these heights in src/figures/embed-heights.ts").toEqual([]);
   });
 
-  it("shows readers who prefer dark the dark picture, and the others the light one", async () => {
-    const embed = ALL_EMBEDS[0]!;
-    for (const scheme of ["light", "dark"] as const) {
-      const { page } = await paste([embed], 375, scheme);
-      const src = await page.evaluate(() => document.querySelector<HTMLImageElement>("figure img")!.currentSrc);
-      expect(src, scheme).toBe(`${SITE}/embed/${embed}${scheme === "dark" ? "-dark" : ""}.svg`);
+  it("shows phones the narrow drawing and wider screens the wide one, each dark for readers who prefer dark", async () => {
+    // A chart drawn twice (narrow and wide), and one drawn once (the destinations map: one file for every width).
+    const twice = ALL_EMBEDS.find((e) => e.startsWith("sex/"))!;
+    const once = ALL_EMBEDS.find((e) => e.startsWith("destinations-map/"))!;
+    const seen: string[] = [];
+    for (const [width, scheme] of [
+      [375, "light"],
+      [375, "dark"],
+      [1280, "light"],
+      [1280, "dark"],
+    ] as const) {
+      const { page } = await paste([twice, once], width, scheme);
+      const sources = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>("figure img")].map((img) => img.currentSrc));
+      const dark = scheme === "dark" ? "-dark" : "";
+      expect(sources, `${width} px, ${scheme}`).toEqual([
+        `${SITE}/embed/${twice}${width < 592 ? "-narrow" : ""}${dark}.svg`,
+        `${SITE}/embed/${once}${dark}.svg`,
+      ]);
+      // The narrow file's text is at least 11 CSS px on the phone: its width (360 units) is close to the column's.
+      const scale = await page.evaluate(() => {
+        const img = document.querySelector<HTMLImageElement>("figure img")!;
+        return img.getBoundingClientRect().width / img.naturalWidth;
+      });
+      seen.push(`${width} px ${scheme}: scale ${scale.toFixed(2)}`);
+      if (width < 592) expect(scale * 13, `${twice} at ${width} px: chart text size in CSS px`).toBeGreaterThanOrEqual(11);
       await page.context().close();
     }
+    console.log(`[picture embed] ${seen.join("; ")}`);
   });
 });

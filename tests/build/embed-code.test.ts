@@ -66,10 +66,23 @@ describe(`the picture embed code of every chart (built for ${ROOT})`, () => {
 
       const picture = figure.querySelector("picture")!;
       const sources = [...picture.querySelectorAll("source")];
-      expect(sources.map((s) => s.getAttribute("media"))).toEqual(["(prefers-color-scheme: dark)"]);
+      // A chart drawn twice gives phones its narrow drawing first (light and dark); a map drawn once has one size.
+      const drawnOnce = embed.startsWith("destinations-map/");
+      expect(sources.map((s) => s.getAttribute("media"))).toEqual([
+        ...(drawnOnce ? [] : ["(width < 37rem) and (prefers-color-scheme: dark)", "(width < 37rem)"]),
+        "(prefers-color-scheme: dark)",
+      ]);
+      if (!drawnOnce) {
+        const [narrowDark, narrowLight] = sources.map((s) => s.getAttribute("srcset")!);
+        expect([narrowDark, narrowLight]).toEqual([`${ROOT}embed/${embed}-narrow-dark.svg`, `${ROOT}embed/${embed}-narrow.svg`]);
+        const narrowSize = svgSize(builtFile(narrowLight!));
+        expect(svgSize(builtFile(narrowDark!)), "the narrow files: one size in both schemes").toEqual(narrowSize);
+        expect(narrowSize.width, "the narrow file: the narrow rendering and its margins").toBe("360");
+        for (const s of sources.slice(0, 2)) expect({ width: s.getAttribute("width"), height: s.getAttribute("height") }).toEqual(narrowSize);
+      }
       const img = picture.querySelector("img")!;
       const light = img.getAttribute("src")!;
-      const dark = sources[0]!.getAttribute("srcset")!;
+      const dark = sources.at(-1)!.getAttribute("srcset")!;
       expect(light).toBe(`${ROOT}embed/${embed}.svg`);
       expect(dark).toBe(`${ROOT}embed/${embed}-dark.svg`);
       for (const url of [light, dark]) expect(existsSync(builtFile(url)), `${url} is in the build`).toBe(true);

@@ -180,20 +180,24 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
   it("every figure's SVG download is well-formed XML with its words and version drawn in, and sharp rasterises it", async () => {
     const all = files(join(out, "embed")).filter((f) => f.endsWith(".svg"));
     // One per embed the stories call for (listed by hand), and no other, each beside its dark variant
-    // (same drawing, other colours: tests/build/embed-code.test.ts compares the two).
-    const dark = all.filter((f) => f.endsWith("-dark.svg"));
-    const svgs = all.filter((f) => !dark.includes(f));
-    expect(svgs.map((f) => relative(join(out, "embed"), f).replace(/\.svg$/, "")).sort()).toEqual([...ALL_EMBEDS].sort());
-    expect(dark.map((f) => relative(join(out, "embed"), f).replace(/-dark\.svg$/, "")).sort()).toEqual([...ALL_EMBEDS].sort());
-    for (const file of svgs) {
+    // (same drawing, other colours: tests/build/embed-code.test.ts compares the two), and, for charts drawn
+    // twice, the narrow drawing for phones in both schemes (the destinations map is drawn once).
+    const stem = (f: string) => relative(join(out, "embed"), f).replace(/(?:-narrow)?(?:-dark)?\.svg$/, "");
+    const kind = (f: string) => /(?:-narrow)?(?:-dark)?\.svg$/.exec(f)![0];
+    const of = (k: string) => all.filter((f) => kind(f) === k);
+    const twice = ALL_EMBEDS.filter((e) => !e.startsWith("destinations-map/"));
+    expect(of(".svg").map(stem).sort()).toEqual([...ALL_EMBEDS].sort());
+    expect(of("-dark.svg").map(stem).sort()).toEqual([...ALL_EMBEDS].sort());
+    expect(of("-narrow.svg").map(stem).sort()).toEqual([...twice].sort());
+    expect(of("-narrow-dark.svg").map(stem).sort()).toEqual([...twice].sort());
+    expect(all).toHaveLength(2 * ALL_EMBEDS.length + 2 * twice.length);
+    for (const file of [...of(".svg"), ...of("-narrow.svg")]) {
       const xml = readFileSync(file, "utf8");
       const svg = new JSDOM(xml, { contentType: "image/svg+xml" }).window.document;
       expect(svg.querySelector("parsererror"), file).toBeNull();
       expect(svg.querySelectorAll("script, foreignObject").length).toBe(0);
       const root = svg.documentElement;
-      const [id, version] = relative(join(out, "embed"), file)
-        .replace(/\.svg$/, "")
-        .split("/") as [string, string];
+      const [id, version] = stem(file).split("/") as [string, string];
       // The words the embed page shows for this figure: the SVG travels alone, so it carries them.
       const page = doc(`embed/${id}/${version}/index.html`);
       const use = { title: page.querySelector("h1")!.textContent!, subtitle: page.querySelector(".chart-subtitle")!.textContent! };
