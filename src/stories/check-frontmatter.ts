@@ -6,6 +6,7 @@ import { closest } from "./closest";
 import { StoryError } from "./story-error";
 import { splitFrontmatter, storyFiles } from "./story-files";
 import { storySchema } from "./story-schema";
+import type { z } from "zod";
 
 const FIELDS = Object.keys(storySchema.shape);
 
@@ -24,6 +25,18 @@ function entryFields(path: readonly PropertyKey[]): string[] {
 export function checkFrontmatter(path: string, source: string): void {
   const problems = frontmatterProblems(path, source);
   if (problems.length > 0) throw new StoryError(problems.join("\n"));
+}
+
+/**
+ * A story's frontmatter, checked and read as the schema gives it (dates as dates, defaults filled in),
+ * from the file's text itself.
+ * @param path the story's path from the project root, for messages
+ * @param source the file's text
+ * @throws StoryError listing every problem, each at its line and column
+ */
+export function readFrontmatter(path: string, source: string): z.output<typeof storySchema> {
+  checkFrontmatter(path, source);
+  return parseWithSchema(storySchema, parsePositioned(splitFrontmatter(source).frontmatter ?? "", 1)).data!;
 }
 
 /** Every problem of a story's frontmatter, each as a `file:line:column: message` line (none when it is valid). */
