@@ -75,8 +75,8 @@ const afterProblems = (command: string | undefined, count: number): string => {
 };
 
 /** What `check` says after the problems seal would refuse: the build's own checks passed, and nothing was written. */
-const CHECK_FOUND_DRAFT_PROBLEMS =
-  "The build's checks pass (npm run dev previews the drafts), but seal refuses a draft while any of these is so. check only reads the data and the stories: it changed no file. Fix them and run npm run data -- check again.";
+const CHECK_FOUND_DRAFT_PROBLEMS = (count: number) =>
+  `The build's checks pass (npm run dev previews the drafts), but seal refuses a draft while ${count > 1 ? "any of these is" : "this is"} so. check only reads the data and the stories: it changed no file. Fix ${count > 1 ? "them" : "it"} and run npm run data -- check again.`;
 
 /**
  * The command line: the command and its words, and `new`'s two options (`--from x` or `--from=x`).
@@ -396,7 +396,7 @@ export function main(argv: string[], today: string, print = console.log, printEr
     printError(
       error instanceof UsageError
         ? `${error.message}\n\n${USAGE}`
-        : `Problem: ${(error as Error).message}\n${error instanceof DraftProblems && command === "check" ? CHECK_FOUND_DRAFT_PROBLEMS : afterProblems(command, error instanceof DraftProblems ? error.count : 1)}`,
+        : `Problem: ${(error as Error).message}\n${error instanceof DraftProblems && command === "check" ? CHECK_FOUND_DRAFT_PROBLEMS(error.count) : afterProblems(command, error instanceof DraftProblems ? error.count : 1)}`,
     );
     return 1;
   }

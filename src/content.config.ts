@@ -1,6 +1,6 @@
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
-import type { z } from "zod";
+import type { z } from "astro/zod";
 import { STORIES_DIR, STORY_PATTERN } from "./stories/story-files";
 import { storySchema } from "./stories/story-schema";
 

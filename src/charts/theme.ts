@@ -5,8 +5,12 @@
 export const theme = {
   /** Rendered widths: the narrow SVG is shown while the column is under 560 CSS px (a viewport under 37rem: base.css), the wide one above. */
   widths: { narrow: 320, wide: 640 },
-  /** The viewports that show the narrow rendering, as a media query (base.css switches at the same 37rem): the picture embed's narrow source. */
-  narrowMedia: "(width < 37rem)",
+  /**
+   * The viewports that show the narrow rendering, as a media query (base.css switches at the same 37rem):
+   * the picture embed's narrow source. Written with max-width, not the range syntax "(width < 37rem)",
+   * which Safari before 16.4 ignores, and other sites' readers use every browser.
+   */
+  narrowMedia: "(max-width: 36.99rem)",
   /** Chart text size in SVG units; ≥ 11 CSS px once scaled into a 288 px column. */
   fontSize: 13,
   colors: {

@@ -8,7 +8,9 @@ import type { RenderedChart } from "./render-chart";
 
 /** The site's system font stack, as an SVG attribute value. */
 const FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-const PAD = 20;
+/** Margins around the drawing: the narrow file keeps them small, so a 304 px phone column shows its 13-unit text at 11 CSS px or more. */
+const WIDE_PAD = 20;
+const NARROW_PAD = 8;
 /** A generous average character width in ems, so wrapped lines fit in wide fonts too. */
 const CHAR_EM = 0.62;
 
@@ -59,8 +61,8 @@ function swatch(kind: Swatch | undefined, x: number, y: number, palette: Map<str
  * every colour resolved (for a light background by default, or the dark palette for the dark variant),
  * so it needs none of our CSS. Valid XML.
  * @param palette the scheme's colours, by custom property name (`lightPalette()` or `darkPalette()`)
- * @param rendering "narrow" draws the chart's narrow rendering in a file 360 units wide (charts drawn
- *   once use their one rendering); "wide", the default, in one 680 wide
+ * @param rendering "narrow" draws the chart's narrow rendering in a file 336 units wide, its small print
+ *   no smaller than the chart's text (a chart drawn once gives its one, wide, file); "wide", the default, 680 wide
  */
 export function standaloneSvg(
   chart: RenderedChart,
@@ -68,8 +70,13 @@ export function standaloneSvg(
   palette: Map<string, string> = lightPalette(),
   rendering: "wide" | "narrow" = "wide",
 ): string {
-  const CHART_WIDTH = theme.widths[rendering];
+  // A chart drawn once has only its wide rendering: the file is as wide as the drawing it holds.
+  const narrow = rendering === "narrow" && chart.svg.narrow !== undefined;
+  const CHART_WIDTH = theme.widths[narrow ? "narrow" : "wide"];
+  const PAD = narrow ? NARROW_PAD : WIDE_PAD;
   const WIDTH = CHART_WIDTH + 2 * PAD;
+  /** Small print (key, notes, sources): in the narrow file, no smaller than the chart's own text, as phones show it near its own size. */
+  const small = (size: number) => (narrow ? Math.max(size, theme.fontSize) : size);
   const colour = (name: string) => palette.get(name) ?? "#000";
   const parts: string[] = [];
   let y = PAD;
@@ -85,12 +92,12 @@ export function standaloneSvg(
   text(words.subtitle, 15, muted);
   if (chart.caveat) {
     y += 6;
-    text(`Not like for like. ${chart.caveat.full}`, 13);
+    text(`Not like for like. ${chart.caveat.full}`, small(13));
   }
   // The key: swatch and label, in rows that wrap at the chart's width.
   y += 10;
   let x = PAD;
-  const keySize = 12;
+  const keySize = small(12);
   const items: LegendItem[] = [...chart.legend];
   if (items.length > 0) y += 4;
   for (const item of items) {
@@ -105,7 +112,7 @@ export function standaloneSvg(
   }
   if (items.length > 0) y += 24;
   // The chart itself: the rendering asked for, nested at its own size, colours resolved.
-  const svg = inlineColors(rendering === "narrow" && chart.svg.narrow ? chart.svg.narrow : chart.svg.wide, palette, FONTS);
+  const svg = inlineColors(narrow ? chart.svg.narrow! : chart.svg.wide, palette, FONTS);
   const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) (\d+(?:\.\d+)?)"/.exec(svg);
   const height = Number(viewBox?.[2] ?? 400);
   parts.push(
@@ -116,12 +123,13 @@ export function standaloneSvg(
       .replace(/ (?:aria-labelledby|aria-describedby|role|class)="[^"]*"/g, ""),
   );
   y += height + 8;
-  if (words.notes) text(words.notes, 12, muted);
+  if (words.notes) text(words.notes, small(12), muted);
   const sources = chart.sources.map((s) => `[${s.id}] ${s.publisher}, ${s.title} (${formatDate(s.date)})`).join("; ");
-  text(`Sources: ${sources}.`, 11, muted);
-  if (chart.boundaries) text(`Boundaries: ${chart.boundaries.sources.map((s) => `${s.publisher} (${s.licence.replace(/\.$/, "")})`).join("; ")}.`, 11, muted);
+  text(`Sources: ${sources}.`, small(11), muted);
+  if (chart.boundaries)
+    text(`Boundaries: ${chart.boundaries.sources.map((s) => `${s.publisher} (${s.licence.replace(/\.$/, "")})`).join("; ")}.`, small(11), muted);
   const versions = [...(chart.before ? [chart.before.version] : []), chart.version].join(" and ");
-  text(`Data: ${chart.dataset}, version ${versions}. ${publication.name}, ${words.url}`, 11, muted);
+  text(`Data: ${chart.dataset}, version ${versions}. ${publication.name}, ${words.url}`, small(11), muted);
   const total = y + PAD;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,

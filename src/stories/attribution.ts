@@ -107,10 +107,3 @@ export function unsourcedAttributions(text: string): UnsourcedAttribution[] {
   }
   return found;
 }
-
-/**
- * The first sentence of a paragraph's text that attributes a claim without a source, if any (see
- * {@link unsourcedAttributions}, which the story check uses to list every one).
- * @param text the paragraph's text, as {@link inlineText} gives it
- */
-export const unsourcedAttribution = (text: string): UnsourcedAttribution | undefined => unsourcedAttributions(text)[0];

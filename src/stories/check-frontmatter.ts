@@ -6,7 +6,7 @@ import { closest } from "./closest";
 import { StoryError } from "./story-error";
 import { splitFrontmatter, storyFiles } from "./story-files";
 import { storySchema } from "./story-schema";
-import type { z } from "zod";
+import type { z } from "astro/zod";
 
 const FIELDS = Object.keys(storySchema.shape);
 

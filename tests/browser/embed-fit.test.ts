@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchChromium } from "../../scripts/serve/chromium";
 import { startNginx, type StaticServer } from "../../scripts/serve/nginx";
 import { ALL_EMBEDS } from "../support/expected-embeds";
+import { theme } from "../../src/charts/theme";
 
 /**
  * Both embed codes of every chart, pasted into a plain page of another site (default styles, 8 px body
@@ -140,31 +141,38 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
     expect(problems, "set these heights in src/figures/embed-heights.ts").toEqual([]);
   });
 
-  it("shows phones the narrow drawing and wider screens the wide one, each dark for readers who prefer dark", async () => {
+  it("shows phones the narrow drawing, its smallest text at 11 CSS px or more, and wider screens the wide one, each dark for readers who prefer dark", async () => {
     // A chart drawn twice (narrow and wide), and one drawn once (the destinations map: one file for every width).
     const twice = ALL_EMBEDS.find((e) => e.startsWith("sex/"))!;
     const once = ALL_EMBEDS.find((e) => e.startsWith("destinations-map/"))!;
     const seen: string[] = [];
     for (const [width, scheme] of [
-      [375, "light"],
+      [320, "light"],
       [375, "dark"],
       [1280, "light"],
       [1280, "dark"],
     ] as const) {
       const { page } = await paste([twice, once], width, scheme);
-      const sources = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>("figure img")].map((img) => img.currentSrc));
+      const phone = await page.evaluate((media) => matchMedia(media).matches, theme.narrowMedia);
+      expect(phone, `${width} px: a phone by the site's own breakpoint`).toBe(width < 400);
+      const shown = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLImageElement>("figure img")].map((img) => ({
+          src: img.currentSrc,
+          scale: img.getBoundingClientRect().width / img.naturalWidth,
+        })),
+      );
       const dark = scheme === "dark" ? "-dark" : "";
-      expect(sources, `${width} px, ${scheme}`).toEqual([
-        `${SITE}/embed/${twice}${width < 592 ? "-narrow" : ""}${dark}.svg`,
-        `${SITE}/embed/${once}${dark}.svg`,
-      ]);
-      // The narrow file's text is at least 11 CSS px on the phone: its width (360 units) is close to the column's.
-      const scale = await page.evaluate(() => {
-        const img = document.querySelector<HTMLImageElement>("figure img")!;
-        return img.getBoundingClientRect().width / img.naturalWidth;
-      });
-      seen.push(`${width} px ${scheme}: scale ${scale.toFixed(2)}`);
-      if (width < 592) expect(scale * 13, `${twice} at ${width} px: chart text size in CSS px`).toBeGreaterThanOrEqual(11);
+      expect(
+        shown.map((s) => s.src),
+        `${width} px, ${scheme}`,
+      ).toEqual([`${SITE}/embed/${twice}${phone ? "-narrow" : ""}${dark}.svg`, `${SITE}/embed/${once}${dark}.svg`]);
+      // The smallest text the file draws, at the size the page shows it.
+      const svg = await (await fetch(shown[0]!.src.replace(SITE, server.origin))).text();
+      const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
+      expect(sizes.length, `${shown[0]!.src}: text sizes found`).toBeGreaterThan(5);
+      const smallest = Math.min(...sizes) * shown[0]!.scale;
+      seen.push(`${width} px ${scheme}: smallest text ${smallest.toFixed(1)} CSS px`);
+      if (phone) expect(smallest, `${twice} at ${width} px: smallest text in CSS px`).toBeGreaterThanOrEqual(11);
       await page.context().close();
     }
     console.log(`[picture embed] ${seen.join("; ")}`);

@@ -155,7 +155,7 @@ describe("the built site in Chromium: layout at every width", { timeout: 180_000
     }
   });
 
-  it("cuts off no chart text and draws none over another: every SVG text shown lies inside its SVG and clear of the others, at 320, 375, 768 and 1280 px, light and dark, on every page with a chart", async () => {
+  it("cuts off no chart text and draws none over another: every SVG text shown lies inside its SVG (light) and clear of the others (light and dark), at 320, 375, 768 and 1280 px, on every page with a chart", async () => {
     let measured = 0;
     let compared = 0;
     const overlaps: string[] = [];

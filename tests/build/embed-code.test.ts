@@ -69,7 +69,7 @@ describe(`the picture embed code of every chart (built for ${ROOT})`, () => {
       // A chart drawn twice gives phones its narrow drawing first (light and dark); a map drawn once has one size.
       const drawnOnce = embed.startsWith("destinations-map/");
       expect(sources.map((s) => s.getAttribute("media"))).toEqual([
-        ...(drawnOnce ? [] : ["(width < 37rem) and (prefers-color-scheme: dark)", "(width < 37rem)"]),
+        ...(drawnOnce ? [] : ["(max-width: 36.99rem) and (prefers-color-scheme: dark)", "(max-width: 36.99rem)"]),
         "(prefers-color-scheme: dark)",
       ]);
       if (!drawnOnce) {
@@ -77,7 +77,7 @@ describe(`the picture embed code of every chart (built for ${ROOT})`, () => {
         expect([narrowDark, narrowLight]).toEqual([`${ROOT}embed/${embed}-narrow-dark.svg`, `${ROOT}embed/${embed}-narrow.svg`]);
         const narrowSize = svgSize(builtFile(narrowLight!));
         expect(svgSize(builtFile(narrowDark!)), "the narrow files: one size in both schemes").toEqual(narrowSize);
-        expect(narrowSize.width, "the narrow file: the narrow rendering and its margins").toBe("360");
+        expect(narrowSize.width, "the narrow file: the narrow rendering (320) and 8-unit margins").toBe("336");
         for (const s of sources.slice(0, 2)) expect({ width: s.getAttribute("width"), height: s.getAttribute("height") }).toEqual(narrowSize);
       }
       const img = picture.querySelector("img")!;

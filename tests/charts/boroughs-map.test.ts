@@ -81,7 +81,9 @@ describe("boroughs-map: labels placed at build time (src/charts/place-labels.ts)
     const height = Number(/viewBox="0 0 \d+ (\d+)"/.exec(chart.svg[variant]!)![1]);
     const frame = variant === "wide" ? { width: facetSize(width, 2, 0.04), height } : { width, height: facetSize(height, 2, 0.04) };
     const [x, y] = britishPoints(features, frame, { inset: 4, insetTop: 26 }).project(geoCentroid(city as never) as [number, number]);
-    for (const c of parseSvg(chart.svg[variant]!).querySelectorAll('g[data-mark="dot"] circle')) {
+    const rings = [...parseSvg(chart.svg[variant]!).querySelectorAll('g[data-mark="dot"] circle')];
+    expect(rings, "one ring in each panel").toHaveLength(2);
+    for (const c of rings) {
       expect(Number(c.getAttribute("cx"))).toBeCloseTo(x, 2);
       expect(Number(c.getAttribute("cy"))).toBeCloseTo(y, 2);
     }

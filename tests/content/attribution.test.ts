@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { inlineText, unsourcedAttribution, unsourcedAttributions } from "../../src/stories/attribution";
+import { inlineText, unsourcedAttributions } from "../../src/stories/attribution";
+
+/** The first unsourced attribution of a paragraph, if any. */
+const unsourcedAttribution = (text: string) => unsourcedAttributions(text)[0];
 import { ATTRIBUTION_VERBS } from "../../src/stories/attribution-verbs";
 import { analyseStory } from "../../src/stories/story-analysis";
 import { storyFiles } from "../../src/stories/story-files";

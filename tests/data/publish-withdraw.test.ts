@@ -78,7 +78,6 @@ describe("seal's refusals are problems, not usage mistakes", () => {
 
 describe("data/current.json: the current version of each dataset, declared as data", () => {
   it("holds the current versions the checks read", () => {
-    expect(read(currentPath)).toBe(CURRENT_BEFORE);
     expect(readCurrentVersions(root)).toEqual(JSON.parse(CURRENT_BEFORE));
   });
 

@@ -190,7 +190,8 @@ describe("starting and stopping npm run dev", () => {
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed)![0];
       const response = await fetch(`${url}stories/getting-out/`);
       expect(response.status).toBe(500);
-      expect(printed).toContain(line);
+      // The server's output may arrive a moment after its answer.
+      await expect.poll(() => printed, { timeout: 15_000, message: "the preview's output names the mistake at its line" }).toContain(line);
       expect(printed).not.toMatch(/:0:0|InvalidContentEntryDataError/);
       child.kill("SIGTERM");
       while (running().length > 0 && Date.now() - start < 110_000) await new Promise((r) => setTimeout(r, 200));
