@@ -54,7 +54,7 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
     expect({ code, errors: errors.join("\n") }).toEqual({
       code: 1,
       errors: [
-        'Problem: data/national/2019-01-30-c3/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+        'Problem: data/national/2019-01-30-c3/meta.json:145:15: "changes" still holds the placeholder; say what changed and why before sealing',
         'Problem: data/national/2019-01-30-c3/NOTES.md:5:1: "Corrections in this version (2 December 2026)" still holds the placeholder: in place of the TODO line, say what was wrong in version 2019-01-30-c2, what is right, and why',
         "The build's checks pass (npm run dev previews the drafts), but seal refuses a draft while any of these is so. check only reads the data and the stories: it changed no file. Fix them and run npm run data -- check again.",
       ].join("\n"),
@@ -62,7 +62,7 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
     const notes = join(folder("2019-01-30-c3"), "NOTES.md");
     writeFileSync(notes, readFileSync(notes, "utf8").replace(/^TODO: .*$/m, "A test correction: the 2018 deal line count is 2,001, not 2,000."));
     expect(() => checkAll(root)).toThrow(
-      /^data\/national\/2019-01-30-c3\/meta\.json: "changes" still holds the placeholder; say what changed and why before sealing$/,
+      /^data\/national\/2019-01-30-c3\/meta\.json:145:15: "changes" still holds the placeholder; say what changed and why before sealing$/,
     );
   });
 
@@ -86,7 +86,7 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
 
   it("seal: refuses while changes is the placeholder, then writes checksums, checks and records the version", () => {
     expect(() => sealVersion("national/2019-01-30-c3", root)).toThrow(
-      'data/national/2019-01-30-c3/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+      'data/national/2019-01-30-c3/meta.json:145:15: "changes" still holds the placeholder; say what changed and why before sealing',
     );
     const metaPath = join(folder("2019-01-30-c3"), "meta.json");
     const meta = JSON.parse(readFileSync(metaPath, "utf8")) as { changes: string; files: { name: string; sha256: string }[] };

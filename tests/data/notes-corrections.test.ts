@@ -29,7 +29,7 @@ function refusals(dataset: string, version: string): string[] {
 }
 
 const CHANGES_STILL_PLACEHOLDER = (version: string) =>
-  `data/national/${version}/meta.json: "changes" still holds the placeholder; say what changed and why before sealing`;
+  `data/national/${version}/meta.json:145:15: "changes" still holds the placeholder; say what changed and why before sealing`;
 
 describe("new: a draft copied from a correction says what that version corrected under its name, and has its own section to fill in", () => {
   it("a correction of a correction: the copied section is named for 2019-01-30-c2, as the published c2 versions name their c1's", () => {
@@ -93,7 +93,7 @@ describe("new: a draft copied from a correction says what that version corrected
         "Version 2020-09-30-c2 corrected the wording of version 2020-09-30-c1, which stays published unchanged. No value,",
       ]);
       expect(draftProblems(root, "rescue-and-response", "2021-09-30")).toEqual([
-        'data/rescue-and-response/2021-09-30/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+        'data/rescue-and-response/2021-09-30/meta.json:131:15: "changes" still holds the placeholder; say what changed and why before sealing',
       ]);
     } finally {
       rmSync(folder("rescue-and-response", "2021-09-30"), { recursive: true });
@@ -170,7 +170,7 @@ describe("check and seal refuse a correction's NOTES.md that does not say what i
         "Figures from the first strategic assessment of London's Rescue and Response (R&R) county lines project,",
       ]);
       expect(draftProblems(root, "rescue-and-response", "2019-09-18-c3")).toEqual([
-        'data/rescue-and-response/2019-09-18-c3/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+        'data/rescue-and-response/2019-09-18-c3/meta.json:279:15: "changes" still holds the placeholder; say what changed and why before sealing',
       ]);
     } finally {
       rmSync(folder("rescue-and-response", "2019-09-18-c3"), { recursive: true });

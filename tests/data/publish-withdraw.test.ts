@@ -65,7 +65,7 @@ describe("seal's refusals are problems, not usage mistakes", () => {
       expect(run(["seal", "national/2019-01-30-c9"])).toEqual({
         code: 1,
         errors: [
-          'Problem: data/national/2019-01-30-c9/meta.json: "changes" still holds the placeholder; say what changed and why before sealing',
+          'Problem: data/national/2019-01-30-c9/meta.json:145:15: "changes" still holds the placeholder; say what changed and why before sealing',
           'Problem: data/national/2019-01-30-c9/NOTES.md:5:1: "Corrections in this version (2 December 2026)" still holds the placeholder: in place of the TODO line, say what was wrong in version 2019-01-30-c8, what is right, and why',
           "The version was not sealed: data/published-versions.json is unchanged. Fix them and run the command again.",
         ].join("\n"),

@@ -27,7 +27,7 @@ export const CHANGES_PLACEHOLDER = "TODO: say what changed since the previous ve
 
 /**
  * Refuses a draft whose meta.json `changes` text is still the placeholder, or uses a trend word (see
- * src/data/words/trend-words.ts), pointing at the first one's line and column.
+ * src/data/words/trend-words.ts), pointing at the placeholder's or the first trend word's line and column.
  * @param root the project root
  * @param dataset the dataset id
  * @param version the draft version
@@ -38,7 +38,10 @@ function checkChanges(root: string, dataset: string, version: string): void {
   const positioned = parsePositioned(readFileSync(dataPath(root, dataset, version, "meta.json"), "utf8"));
   const changes = (positioned.value as { changes?: unknown } | null)?.changes;
   if (typeof changes !== "string") return; // the full check names a missing or mistyped field
-  if (changes.trim() === CHANGES_PLACEHOLDER) throw new DataError(shown, `"changes" still holds the placeholder; say what changed and why before sealing`);
+  if (changes.trim() === CHANGES_PLACEHOLDER) {
+    const at = positioned.positionInText(["changes"], changes.indexOf(CHANGES_PLACEHOLDER));
+    throw new DataError(shown, `"changes" still holds the placeholder; say what changed and why before sealing`, at?.line, at?.column);
+  }
   const [first, ...more] = findTrendWords(changes);
   if (!first) return;
   const position = positioned.positionInText(["changes"], first.index);
