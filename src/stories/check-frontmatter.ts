@@ -5,16 +5,13 @@ import { parsePositioned, parseWithSchema } from "../data/files/positions";
 import { closest } from "./closest";
 import { StoryError } from "./story-error";
 import { splitFrontmatter, storyFiles } from "./story-files";
-import { storySchema } from "./story-schema";
+import { correctionSchema, storySchema } from "./story-schema";
 import type { z } from "astro/zod";
 
 const FIELDS = Object.keys(storySchema.shape);
 
-/** The fields of an entry of a list field (a correction's: date, id, text), read from the schema. */
-function entryFields(path: readonly PropertyKey[]): string[] {
-  const list = storySchema.shape[path[0] as keyof typeof storySchema.shape] as unknown as { unwrap?: () => { element?: { shape?: object } } };
-  return Object.keys(list.unwrap?.().element?.shape ?? {});
-}
+/** The fields of a correction, the one list of entries in the frontmatter. */
+const CORRECTION_FIELDS = Object.keys(correctionSchema.shape);
 
 /**
  * Checks a story's frontmatter before the build starts, so the message can name the line:
@@ -80,14 +77,13 @@ export function frontmatterProblems(path: string, source: string): string[] {
     const field = issue.path.map((p) => (typeof p === "number" ? String(p + 1) : String(p))).join(".");
     // Unknown fields of the story are named above, with a suggestion; those of an entry (a correction), here.
     if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
-      const known = entryFields(issue.path);
       for (const key of issue.keys) {
         const where = positioned.positionOf([...issue.path, key]) ?? position;
-        const hint = closest(key, known);
+        const hint = closest(key, CORRECTION_FIELDS);
         report(
           where?.line ?? 1,
           where?.column,
-          `frontmatter "${field}" has no field "${key}"${hint ? `; did you mean "${hint}"?` : "."} Its fields are: ${known.join(", ")}`,
+          `frontmatter "${field}" has no field "${key}"${hint ? `; did you mean "${hint}"?` : "."} Its fields are: ${CORRECTION_FIELDS.join(", ")}`,
         );
       }
       continue;

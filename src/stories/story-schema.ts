@@ -37,6 +37,19 @@ const text = (what: string, min = 1) =>
     .min(min, `too short: ${what}`);
 
 /** Frontmatter of a story in content/stories/<slug>.mdx. The file name is the URL. */
+/** One correction in a story's `corrections:` list (see that field). */
+export const correctionSchema = z
+  .object({
+    date: isoDate,
+    /** A short name for the error, unique in the story: lower case, digits and hyphens, e.g. "essex-towns". */
+    id: z
+      .string({ error: 'expected a short name for the correction, e.g. id: "essex-towns"' })
+      .regex(CORRECTION_ID, 'expected a short name in lower case, digits and hyphens, e.g. "essex-towns"'),
+    /** In plain words: what we said, and what is right. No dataset or version names: the Data page's changelog has those. */
+    text: text("what we said, and what is right, in plain words", 10),
+  })
+  .strict();
+
 export const storySchema = z
   .object({
     /** Headline: the story's main point, in a sentence. Shown on the page, in search results and when shared. */
@@ -76,21 +89,7 @@ export const storySchema = z
      * foot of the story, listed on the Corrections page and sent out in the RSS feed; its `id` and date
      * make its address (`#correction-2026-12-01-essex-towns`), so it never moves. Never delete one.
      */
-    corrections: z
-      .array(
-        z
-          .object({
-            date: isoDate,
-            /** A short name for the error, unique in the story: lower case, digits and hyphens, e.g. "essex-towns". */
-            id: z
-              .string({ error: 'expected a short name for the correction, e.g. id: "essex-towns"' })
-              .regex(CORRECTION_ID, 'expected a short name in lower case, digits and hyphens, e.g. "essex-towns"'),
-            /** In plain words: what we said, and what is right. No dataset or version names: the Data page's changelog has those. */
-            text: text("what we said, and what is right, in plain words", 10),
-          })
-          .strict(),
-      )
-      .default([]),
+    corrections: z.array(correctionSchema).default([]),
   })
   .strict()
   .superRefine((story, ctx) => {

@@ -25,6 +25,22 @@ function setChanges(changes: string, version = "2019-01-30-c3"): void {
   writeFileSync(path, `${JSON.stringify(meta, null, 2)}\n`);
 }
 
+/** How `npm run data -- seal` of the draft ended, run as an editor runs it. */
+type Failure = { status?: number; stderr?: string };
+function sealByCommand(): Failure {
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c3"], {
+      cwd: root,
+      env: hermeticEnv(),
+      encoding: "utf8",
+      stdio: "pipe",
+    });
+    return { status: 0 };
+  } catch (error) {
+    return error as Failure;
+  }
+}
+
 const FIX =
   "say what each version holds, side by side, without a direction of change (two counts over windows of different length, or from different sources, are not a trend)";
 
@@ -82,16 +98,9 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
     setChanges("The rate fell from 88 to 87 percent.");
     const notes = read(notesPath);
     writeFileSync(notesPath, notes.replace("A test correction.", "TODO: say what was wrong."));
-    let failure: { status?: number; stderr?: string } = {};
+    let failure: Failure;
     try {
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c3"], {
-        cwd: root,
-        env: hermeticEnv(),
-        encoding: "utf8",
-        stdio: "pipe",
-      });
-    } catch (error) {
-      failure = error as typeof failure;
+      failure = sealByCommand();
     } finally {
       writeFileSync(notesPath, notes);
     }
@@ -108,17 +117,7 @@ describe("npm run data keeps the standard: no trend words in changes, NOTES.md h
   it("seal, run as npm run data: exit code 1, the problem, and nothing sealed or recorded", () => {
     setChanges("The rate fell from 88 to 87 percent.");
     const before = [read(metaPath), read(sealsPath)];
-    let failure: { status?: number; stderr?: string } = {};
-    try {
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/data.ts", "seal", "national/2019-01-30-c3"], {
-        cwd: root,
-        env: hermeticEnv(),
-        encoding: "utf8",
-        stdio: "pipe",
-      });
-    } catch (error) {
-      failure = error as typeof failure;
-    }
+    const failure = sealByCommand();
     expect(failure.status).toBe(1);
     expect(failure.stderr).toBe(
       `Problem: data/national/2019-01-30-c3/meta.json:145:24: "changes" uses the trend word "fell": ${FIX}\nThe version was not sealed: data/published-versions.json is unchanged. Fix it and run the command again.\n`,
