@@ -116,10 +116,14 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
       for (const { embed, img, frame, inside, height, column } of layout.sections) {
         expect(img, `${embed} at ${width} px: the picture fills its column`).toBeCloseTo(column, 0);
         expect(frame, `${embed} at ${width} px: the frame fills its column`).toBeCloseTo(column, 0);
-        // A frame from another origin is laid out in a process of its own: wait for it to take the new width.
+        // A frame from another origin is laid out in a process of its own, which hears of its new width
+        // later, and later still when it is off screen and the machine busy (CI once took over a second):
+        // bring it on screen and give it time.
+        await page.locator(`section[data-embed="${embed}"] iframe`).scrollIntoViewIfNeeded();
         await expect
           .poll(() => frames.get(embed)!.evaluate(() => document.documentElement.clientWidth), {
             message: `${embed} at ${width} px: the frame's page takes its width`,
+            timeout: 15_000,
           })
           .toBe(inside);
         const inner = await frameSize(frames.get(embed)!);
