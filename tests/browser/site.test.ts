@@ -241,7 +241,7 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
     violations.length = 0;
     await page.goto(`${origin()}${pages[0]}`, { waitUntil: "load" });
     await page.evaluate(() => document.head.append(Object.assign(document.createElement("style"), { textContent: "body { color: red }" })));
-    await expect.poll(() => violations.join("\n")).toMatch(/style-src/);
+    await expect.poll(() => violations.join("\n"), { timeout: 10_000 }).toMatch(/style-src/);
     await context.close();
   });
 
