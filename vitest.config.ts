@@ -24,6 +24,10 @@ export default getViteConfig({
     // Most of the run waits on other processes (builds, Chromium, nginx, Java): two test files at a time
     // keep both cores busy (vitest's default on 2 cores is one file at a time).
     maxWorkers: 2,
+    // Test files share a worker's loaded modules instead of importing Plot, d3, zod, linkedom and our
+    // modules again for each file: the unit project ran in 43 s instead of 68 s. No test relies on a fresh
+    // module state (none mocks a module or changes the environment of its process).
+    isolate: false,
     // A stray .only must fail the run, locally and in CI, rather than quietly skip every other test.
     allowOnly: false,
     projects: [
