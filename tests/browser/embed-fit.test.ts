@@ -61,8 +61,8 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
    * A page `width` px wide showing the host page with `embeds`' codes (addresses moved from the public
    * origin to the local nginx), once every picture has loaded and every frame's page has fired its load event.
    */
-  async function paste(embeds: readonly string[], width: number, colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; frames: Map<string, Frame> }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+  async function paste(embeds: readonly string[], width: number): Promise<{ page: Page; frames: Map<string, Frame> }> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: "light" });
     // The codes are pasted as offered, with their public addresses: the test answers for both origins,
     // the site's from nginx (Chromium itself may not reach a loopback server from a public page).
     await context.route(`${SITE}/**`, async (route) =>
@@ -150,26 +150,31 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
     const twice = ALL_EMBEDS.find((e) => e.startsWith("sex/"))!;
     const once = ALL_EMBEDS.find((e) => e.startsWith("destinations-map/"))!;
     const seen: string[] = [];
+    // One host page, resized and switched between schemes: the browser chooses the picture's source again
+    // at each change, as a phone turned sideways or a reader's switch to dark would make it.
+    const { page } = await paste([twice, once], 320);
     for (const [width, scheme] of [
       [320, "light"],
       [375, "dark"],
       [1280, "light"],
       [1280, "dark"],
     ] as const) {
-      const { page } = await paste([twice, once], width, scheme);
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: scheme });
       const phone = await page.evaluate((media) => matchMedia(media).matches, theme.narrowMedia);
       expect(phone, `${width} px: a phone by the site's own breakpoint`).toBe(width < 400);
-      const shown = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLImageElement>("figure img")].map((img) => ({
-          src: img.currentSrc,
-          scale: img.getBoundingClientRect().width / img.naturalWidth,
-        })),
-      );
       const dark = scheme === "dark" ? "-dark" : "";
-      expect(
-        shown.map((s) => s.src),
-        `${width} px, ${scheme}`,
-      ).toEqual([`${SITE}/embed/${twice}${phone ? "-narrow" : ""}${dark}.svg`, `${SITE}/embed/${once}${dark}.svg`]);
+      const expected = [`${SITE}/embed/${twice}${phone ? "-narrow" : ""}${dark}.svg`, `${SITE}/embed/${once}${dark}.svg`];
+      // The new file is chosen at once and shown once loaded: wait for both.
+      const pictures = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLImageElement>("figure img")].map((img) => ({
+            src: img.complete && img.naturalWidth > 0 ? img.currentSrc : "(loading)",
+            scale: img.getBoundingClientRect().width / img.naturalWidth,
+          })),
+        );
+      await expect.poll(async () => (await pictures()).map((s) => s.src), { message: `${width} px, ${scheme}`, timeout: 15_000 }).toEqual(expected);
+      const shown = await pictures();
       // The smallest text the file draws, at the size the page shows it.
       const svg = await (await fetch(shown[0]!.src.replace(SITE, server.origin))).text();
       const sizes = [...svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g)].map((m) => Number(m[1]));
@@ -177,8 +182,8 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
       const smallest = Math.min(...sizes) * shown[0]!.scale;
       seen.push(`${width} px ${scheme}: smallest text ${smallest.toFixed(1)} CSS px`);
       if (phone) expect(smallest, `${twice} at ${width} px: smallest text in CSS px`).toBeGreaterThanOrEqual(11);
-      await page.context().close();
     }
+    await page.context().close();
     console.log(`[picture embed] ${seen.join("; ")}`);
   });
 });

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { textOverlaps } from "../support/text-overlaps";
 import { ARTIFACTS, CHARTS_PER_STORY, EMBEDS, chartTextBoxes, useSite } from "../support/site-session";
@@ -9,37 +10,35 @@ import { ARTIFACTS, CHARTS_PER_STORY, EMBEDS, chartTextBoxes, useSite } from "..
  * depends on where the site is served, so it runs once (site.test.ts checks what does, at both deployments).
  */
 describe("the built site in Chromium: layout at every width", { timeout: 180_000 }, () => {
-  const { B, pages, stories, allPages, slug, name, open, openForLayout } = useSite({
+  const { B, pages, stories, slug, name, openForLayout } = useSite({
     label: "at the domain root",
     site: "https://county-lines.example.org",
     base: "/",
     build: inject("rootBuild"),
   });
 
-  it("with JavaScript off, every page is complete and every chart and map is visible", async () => {
-    let storyPages = 0;
-    for (const path of allPages()) {
-      const { page } = await open(path, { javaScriptEnabled: false });
-      expect(await page.locator("main h1").count(), path).toBe(1);
-      const charts = await page.evaluate(() =>
-        [...document.querySelectorAll("figure.chart")].map((f) => {
-          const visible = [...f.querySelectorAll("svg.chart-svg")].filter((s) => s.getBoundingClientRect().width > 0);
-          return { id: f.id, visible: visible.length, height: visible[0]?.getBoundingClientRect().height ?? 0 };
-        }),
-      );
-      // Each story shows every chart its MDX places; each embed page shows its one chart.
-      if (path.startsWith(`${B}/stories/`)) {
-        storyPages++;
-        expect(charts.length, `${path}: charts placed in the MDX`).toBe(CHARTS_PER_STORY.get(slug(path)));
-      }
-      if (path.startsWith(`${B}/embed/`)) expect(charts.length, path).toBe(1);
-      for (const chart of charts) {
-        expect(chart.visible, `${path} ${chart.id}`).toBe(1);
-        expect(chart.height, `${path} ${chart.id}`).toBeGreaterThan(50);
-      }
+  /**
+   * Every page here is opened with JavaScript off (openForLayout), as some readers have it: checks that
+   * `path`, laid out at `width`, is complete: one heading, and every chart its story places (or an embed
+   * page's one chart) shown, in one drawing of some height. Returns the number of charts it saw.
+   */
+  async function expectComplete(page: Page, path: string, width: number): Promise<number> {
+    expect(await page.locator("main h1").count(), `${path} at ${width}`).toBe(1);
+    const charts = await page.evaluate(() =>
+      [...document.querySelectorAll("figure.chart")].map((f) => {
+        const visible = [...f.querySelectorAll("svg.chart-svg")].filter((s) => s.getBoundingClientRect().width > 0);
+        return { id: f.id, visible: visible.length, height: visible[0]?.getBoundingClientRect().height ?? 0 };
+      }),
+    );
+    // Each story shows every chart its MDX places; each embed page shows its one chart.
+    if (path.startsWith(`${B}/stories/`)) expect(charts.length, `${path}: charts placed in the MDX`).toBe(CHARTS_PER_STORY.get(slug(path)));
+    if (path.startsWith(`${B}/embed/`)) expect(charts.length, path).toBe(1);
+    for (const chart of charts) {
+      expect(chart.visible, `${path} ${chart.id} at ${width}: drawings shown`).toBe(1);
+      expect(chart.height, `${path} ${chart.id} at ${width}`).toBeGreaterThan(50);
     }
-    expect(storyPages).toBe(CHARTS_PER_STORY.size);
-  });
+    return charts.length;
+  }
 
   it("each story at 320, 768 and 1280 px, light and dark: no horizontal scrolling, chart text ≥ 11 CSS px (screenshots saved)", async () => {
     // Screenshots to look at: every width in light, and the phone in dark (the dark scheme changes colours
@@ -136,11 +135,14 @@ describe("the built site in Chromium: layout at every width", { timeout: 180_000
     console.log(`[readers first] ${seen.join("\n[readers first] ")}`);
   });
 
-  it("keeps every page's content in the header's column at 320, 768 and 1280 px (the Data page once spread wider)", async () => {
-    for (const path of pages()) {
+  it("with JavaScript off, every page is complete (every chart and map shown) and keeps its content in the header's column at 320, 768 and 1280 px (the Data page once spread wider)", async () => {
+    let storyPages = 0;
+    for (const path of [...pages(), `${B}/404.html`]) {
       const { page, at } = await openForLayout(path);
+      if (path.startsWith(`${B}/stories/`)) storyPages++;
       for (const width of [320, 768, 1280]) {
         await at(width);
+        await expectComplete(page, path, width);
         const { nav, outside } = await page.evaluate(() => {
           const n = document.querySelector(".site-header nav")!.getBoundingClientRect();
           const off = [...document.querySelectorAll("main > *")]
@@ -153,9 +155,10 @@ describe("the built site in Chromium: layout at every width", { timeout: 180_000
         expect(outside, `${path} at ${width}: header ${nav.map((x) => x.toFixed(0)).join("–")}`).toEqual([]);
       }
     }
+    expect(storyPages).toBe(CHARTS_PER_STORY.size);
   });
 
-  it("cuts off no chart text and draws none over another: every SVG text shown lies inside its SVG (light) and clear of the others (light and dark), at 320, 375, 768 and 1280 px, on every page with a chart", async () => {
+  it("cuts off no chart text and draws none over another: every SVG text shown lies inside its SVG (light) and clear of the others (light and dark), at 320, 375, 768 and 1280 px, on every page with a chart, each complete with JavaScript off", async () => {
     let measured = 0;
     let compared = 0;
     const overlaps: string[] = [];
@@ -163,6 +166,7 @@ describe("the built site in Chromium: layout at every width", { timeout: 180_000
       const { page, at } = await openForLayout(path);
       for (const width of [320, 375, 768, 1280]) {
         await at(width);
+        if (path.startsWith(`${B}/embed/`)) await expectComplete(page, path, width);
         const { texts, outside } = await page.evaluate(() => {
           const shown = [...document.querySelectorAll("svg.chart-svg text")].filter((t) => t.getBoundingClientRect().width > 0);
           const out: string[] = [];

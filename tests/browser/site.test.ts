@@ -26,7 +26,7 @@ const DRAWN_ONCE = ["destinations-map"];
 describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { timeout: 180_000 }, (deploy) => {
   const { site: SITE, build } = deploy;
   const out = build.out;
-  const { B, origin, pages, stories, allPages, open, browser } = useSite(deploy);
+  const { B, origin, pages, stories, allPages, read, browser } = useSite(deploy);
 
   it("the sitemap lists every page a reader can reach: each built page but the embeds and the 404 page", () => {
     const built = (dir: string): string[] =>
@@ -44,8 +44,8 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
 
   it("every page has title, description, canonical, Open Graph and Twitter tags, and stories a 1200×630 share image with alt text", async () => {
     for (const path of pages()) {
-      const { page } = await open(path, { javaScriptEnabled: false });
-      const meta = await page.evaluate(() => {
+      const document = await read(path);
+      const meta = (() => {
         const get = (sel: string) => document.querySelector(sel)?.getAttribute("content") ?? document.querySelector(sel)?.getAttribute("href") ?? "";
         return {
           title: document.title,
@@ -59,7 +59,7 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
           twImage: get('meta[name="twitter:image"]'),
           twAlt: get('meta[name="twitter:image:alt"]'),
         };
-      });
+      })();
       for (const [key, value] of Object.entries(meta)) expect(value, `${path} ${key}`).not.toBe("");
       expect(meta.canonical).toBe(`${SITE}${path}`);
       expect(meta.card).toBe("summary_large_image");
@@ -114,26 +114,26 @@ describe.each(DEPLOYS)("the built site in Chromium, served by nginx $label", { t
   it("offers every chart as a standalone embed page, a PNG and an SVG at its data version, with the iframe code in the figure", async () => {
     const offered = new Set<string>();
     for (const path of stories()) {
-      const { page } = await open(path, { javaScriptEnabled: false });
       // The disclosure's links to this site's embed pages (its source links go elsewhere).
-      const links = await page.$$eval("figure.chart .chart-more a", (as) => as.map((a) => a.getAttribute("href")!).filter((h) => h.includes("/embed/")));
+      const links = [...(await read(path)).querySelectorAll("figure.chart .chart-more a")]
+        .map((a) => a.getAttribute("href")!)
+        .filter((h) => h.includes("/embed/"));
       expect(links.length, `${path}: embed links`).toBeGreaterThan(0);
       for (const href of links.filter((h) => h.endsWith("/"))) offered.add(href);
     }
     // Every chart placed in any story, at the version that story pins, and nothing else.
     expect([...offered].sort()).toEqual(OFFERED.map((e) => `${B}${e}`).sort());
-    const { page } = await open(`${B}/stories/county-lines-london/`, { javaScriptEnabled: false });
-    expect(await page.locator("#chart-destinations-map .chart-more .embed-code code").textContent()).toContain(
+    expect((await read(`${B}/stories/county-lines-london/`)).querySelector("#chart-destinations-map .chart-more .embed-code code")?.textContent).toContain(
       `<iframe src="${SITE}${B}/embed/destinations-map/2019-09-18-c1/"`,
     );
     // Old iframes keep working: the version a correction replaced still has its page and PNG.
     for (const href of [...offered, ...EMBEDS.filter((e) => !OFFERED.includes(e)).map((e) => `${B}${e}`)]) {
       expect(href).toMatch(new RegExp(`^${B}/embed/[a-z-]+/\\d{4}-\\d{2}-\\d{2}(?:-c\\d+)?/$`));
-      const embed = await open(href, { javaScriptEnabled: false });
+      const embed = await read(href);
       // Two renderings (narrow and wide), or one for a chart drawn once (maps).
       const id = href.split("/").at(-3)!;
-      expect(await embed.page.locator("figure.chart svg.chart-svg").count(), href).toBe(DRAWN_ONCE.includes(id) ? 1 : 2);
-      expect(await embed.page.locator(".site-header, script").count(), href).toBe(0);
+      expect(embed.querySelectorAll("figure.chart svg.chart-svg").length, href).toBe(DRAWN_ONCE.includes(id) ? 1 : 2);
+      expect(embed.querySelectorAll(".site-header, script").length, href).toBe(0);
       const png = await fetch(`${origin()}${href.replace(/\/$/, ".png")}`);
       expect(png.status, href).toBe(200);
       expect(png.headers.get("content-type"), href).toBe("image/png");

@@ -33,8 +33,26 @@ async function waitFor(path: string, what: string, test: (html: string) => boole
   }
 }
 
+/** The frontmatter mistake the preview starts with, and the line the build and proof give for it. */
+const MISTAKE = {
+  file: "content/stories/getting-out.mdx",
+  line: 'content/stories/getting-out.mdx:2:1: frontmatter has no field "subhead". The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections',
+};
+/** The astro processes started from the copy (by npm, sh and node), as ps lists them. */
+const running = () =>
+  execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
+    .split("\n")
+    .filter((l) => l.includes(project.root) && l.includes("astro"));
+let startup = "";
+let mistakeFile = "";
+
 describe("npm run dev (live preview)", () => {
   beforeAll(async () => {
+    // Astro's content layer once stopped the preview at start-up on a frontmatter mistake, with its own
+    // message at ":0:0": the preview starts with one already made (the first test mends it).
+    const file = join(project.root, MISTAKE.file);
+    mistakeFile = readFileSync(file, "utf8");
+    writeFileSync(file, mistakeFile.replace(/^title:/m, "subhead: A field there is not\ntitle:"));
     // The editors' command itself (npm run dev), on a port the OS says is free; the dev server prints
     // the address it really listens on, and that is the one used.
     const npm = process.env.npm_execpath;
@@ -45,7 +63,7 @@ describe("npm run dev (live preview)", () => {
       // A fresh config folder: Astro would show its telemetry notice here unless the project turns it off.
       env: { ...hermeticEnv(), XDG_CONFIG_HOME: configHome },
       stdio: ["ignore", "pipe", "pipe"],
-      detached: true, // its own process group, so that stopping it stops astro under npm and sh too
+      // Not a process group of its own: the last test stops npm alone, as a terminal or a tool does.
     });
     server.stdout!.on("data", (d) => (output += d));
     server.stderr!.on("data", (d) => (output += d));
@@ -55,17 +73,30 @@ describe("npm run dev (live preview)", () => {
       if (server.exitCode !== null || Date.now() - start > 90_000) throw new Error(`npm run dev did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    await waitFor("/stories/county-lines-london/", "the main story", (html) => html.includes("How London"), 90_000);
+    startup = output;
   }, 120_000);
   afterAll(() => {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    // Were a test to fail before the last one stops it, nothing may outlive the file (pkill's pattern cannot match pkill itself).
+    spawnSync("pkill", ["-f", `[${project.root[0]}]${project.root.slice(1)}.*astro`]);
     project.remove();
     rmSync(configHome, { recursive: true, force: true });
   });
 
-  it("prints no telemetry notice and no warning", () => {
-    expect(output).toContain("127.0.0.1");
-    expect(output).not.toMatch(/anonymous usage data|astro\.build\/telemetry|\[WARN\]|warning/i);
+  it("starts with a frontmatter mistake already made and shows it at its line as the build does; the story shows once mended", async () => {
+    expect(running().length).toBeGreaterThan(0);
+    const response = await fetch(`${origin}/stories/getting-out/`);
+    expect(response.status).toBe(500);
+    // The server's output may arrive a moment after its answer.
+    await expect.poll(() => output, { timeout: 15_000, message: "the preview's output names the mistake at its line" }).toContain(MISTAKE.line);
+    expect(output).not.toMatch(/:0:0|InvalidContentEntryDataError/);
+    writeFileSync(join(project.root, MISTAKE.file), mistakeFile);
+    await waitFor("/stories/county-lines-london/", "the main story", (html) => html.includes("How London"), 90_000);
+    await waitFor("/stories/getting-out/", "the mended story", (html) => html.includes("Getting young Londoners out"));
+  }, 120_000);
+
+  it("prints no telemetry notice and no warning at start-up", () => {
+    expect(startup).toContain("127.0.0.1");
+    expect(startup).not.toMatch(/anonymous usage data|astro\.build\/telemetry|\[WARN\]|warning/i);
   });
 
   it(
@@ -155,51 +186,12 @@ describe("npm run dev (live preview)", () => {
     },
     TEST_TIMEOUT,
   );
-});
 
-describe("starting and stopping npm run dev", () => {
-  it("starts with a frontmatter mistake already made, shows it at its line as the build does, and leaves no process behind when stopped", async () => {
-    const stopped = copyProject("cl-dev-stop-");
-    // Astro's content layer once stopped the preview at start-up here, with its own message at ":0:0".
-    const file = join(stopped.root, "content/stories/getting-out.mdx");
-    writeFileSync(file, readFileSync(file, "utf8").replace(/^title:/m, "subhead: A field there is not\ntitle:"));
-    const line =
-      'content/stories/getting-out.mdx:2:1: frontmatter has no field "subhead". The fields are: title, standfirst, byline, published, updated, updateNote, data, compare, shareImageAlt, draft, order, corrections';
-    try {
-      const npm = process.env.npm_execpath;
-      const args = ["run", "dev", "--", "--port", String(await freePort()), "--host", "127.0.0.1"];
-      // Not a process group of its own: only npm gets the signal, as when a terminal or a tool stops it.
-      const child = spawn(npm ? process.execPath : "npm", npm ? [npm, ...args] : args, {
-        cwd: stopped.root,
-        env: hermeticEnv(),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let printed = "";
-      child.stdout!.on("data", (d) => (printed += d));
-      child.stderr!.on("data", (d) => (printed += d));
-      const running = () =>
-        execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })
-          .split("\n")
-          .filter((l) => l.includes(stopped.root) && l.includes("astro"));
-      const start = Date.now();
-      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(printed)) {
-        if (Date.now() - start > 90_000) throw new Error(`npm run dev did not start:\n${printed}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(running().length).toBeGreaterThan(0);
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(printed)![0];
-      const response = await fetch(`${url}stories/getting-out/`);
-      expect(response.status).toBe(500);
-      // The server's output may arrive a moment after its answer.
-      await expect.poll(() => printed, { timeout: 15_000, message: "the preview's output names the mistake at its line" }).toContain(line);
-      expect(printed).not.toMatch(/:0:0|InvalidContentEntryDataError/);
-      child.kill("SIGTERM");
-      while (running().length > 0 && Date.now() - start < 110_000) await new Promise((r) => setTimeout(r, 200));
-      expect(running()).toEqual([]);
-    } finally {
-      // Were the test to fail, nothing may outlive it (pkill's pattern cannot match pkill itself).
-      spawnSync("pkill", ["-f", `[${stopped.root[0]}]${stopped.root.slice(1)}.*astro`]);
-      stopped.remove();
-    }
-  }, 120_000);
+  it("leaves no process behind when npm alone is stopped", async () => {
+    expect(running().length).toBeGreaterThan(0);
+    server.kill("SIGTERM");
+    const start = Date.now();
+    while (running().length > 0 && Date.now() - start < 30_000) await new Promise((r) => setTimeout(r, 200));
+    expect(running()).toEqual([]);
+  }, 45_000);
 });

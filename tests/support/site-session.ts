@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseHTML } from "linkedom";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchChromium } from "../../scripts/serve/chromium";
@@ -49,6 +50,11 @@ export interface SiteSession {
   readonly slug: (path: string) => string;
   /** A page's name for a screenshot file. */
   readonly name: (path: string) => string;
+  /**
+   * Fetches `path` from the server and parses it, for checks of what the HTML says rather than how it
+   * renders (tags, links, counts): no browser needed. Fails unless it answers 200.
+   */
+  readonly read: (path: string) => Promise<Document>;
   /** Opens `path` in the page kept for `options`, once its load event has fired; fails unless it answers 200. */
   readonly open: (path: string, options?: Parameters<Browser["newContext"]>[0]) => Promise<{ page: Page }>;
   /**
@@ -98,7 +104,14 @@ export function useSite({ site, base, build }: Deploy): SiteSession {
     return { page };
   };
 
+  const read: SiteSession["read"] = async (path) => {
+    const response = await fetch(`${server.origin}${path}`);
+    expect(response.status, path).toBe(200);
+    return parseHTML(await response.text()).document as unknown as Document;
+  };
+
   return {
+    read,
     origin: () => server.origin,
     browser: () => browser,
     B,
