@@ -30,10 +30,14 @@ describe("the built site in Chromium: accessibility, contrast and print", { time
       light: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
       dark: { type: "rule", values: ["color-contrast", "link-in-text-block"] },
     };
+    // The site's CSP forbids scripts, rightly; the test bypasses it only to give each page axe, as an
+    // init script (compiled once for the context: 0.2 s a page against 0.5 s for a script tag).
+    const context = await browser().newContext({ colorScheme: "light", bypassCSP: true });
+    await context.addInitScript({ content: AXE });
+    const page = await context.newPage();
     for (const path of allPages()) {
-      // The site's CSP forbids inline scripts, rightly; the test bypasses it only to inject axe.
-      const { page } = await open(path, { colorScheme: "light", bypassCSP: true });
-      await page.addScriptTag({ content: AXE });
+      const response = await page.goto(`${origin()}${path}`, { waitUntil: "load" });
+      expect(response?.status(), path).toBe(200);
       for (const colorScheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme });
         expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
@@ -55,6 +59,7 @@ describe("the built site in Chromium: accessibility, contrast and print", { time
       }
       await page.emulateMedia({ colorScheme: null });
     }
+    await context.close();
   });
 
   it("every interactive element is reachable with Tab and shows a visible focus style", async () => {
@@ -73,7 +78,18 @@ describe("the built site in Chromium: accessibility, contrast and print", { time
           seen.push({ key, visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2 });
         });
       });
-      for (let i = 0; i < interactive + 2; i++) await page.keyboard.press("Tab");
+      // The presses are sent one after another without waiting for each to be answered (DevTools
+      // delivers them in order, and the page handles each before the next): 0.4 s for a story's 240
+      // presses, against 1.6 s pressed one at a time.
+      const devtools = await page.context().newCDPSession(page);
+      const tab = { key: "Tab", code: "Tab", windowsVirtualKeyCode: 9 };
+      await Promise.all(
+        Array.from({ length: interactive + 2 }, () => [
+          devtools.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...tab }),
+          devtools.send("Input.dispatchKeyEvent", { type: "keyUp", ...tab }),
+        ]).flat(),
+      );
+      await devtools.detach();
       const focused = await page.evaluate(() => (window as unknown as { focusSeen: { key: string; visible: boolean }[] }).focusSeen);
       for (const focus of focused) expect(focus.visible, `${path}: focus style of ${focus.key}`).toBe(true);
       const seen = new Set(focused.map((f) => f.key));
