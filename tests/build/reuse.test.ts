@@ -97,6 +97,8 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
 
   it("each figure offers its citation, a PNG and an SVG in its 'Sources and downloads' disclosure, cited at its embed page", () => {
     let figures = 0;
+    /** Figures whose story's title starts with "In" (the one that read "In In"). */
+    let quotedStory = 0;
     for (const slug of readdirSync(join(out, "stories"))) {
       const page = doc(`stories/${slug}/index.html`);
       for (const figure of page.querySelectorAll("figure.chart")) {
@@ -107,6 +109,9 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
         const cited = citation(details.querySelector(".cite-this")!);
         const url = `${SITE}${embed}`;
         expect(cited.text.endsWith(`. County lines explained. ${url}`), cited.text).toBe(true);
+        // The story it is "In", quoted: a title that starts "In Year 2 …" once read "In In Year 2 …".
+        expect(cited.text, "the story it appears in, quoted").toMatch(/\]\. In “[^”]+”\. County lines explained\. /);
+        if (cited.text.includes("In “In ")) quotedStory++;
         // Cited as the embed page shows it (with the title of the story that placed it first).
         const title = doc(`${embed.slice(BASE.length)}index.html`).querySelector("h1")!.textContent!;
         expectBibtex(cited, { title, url, version: embed.split("/").at(-2) });
@@ -116,6 +121,7 @@ describe(`reuse: citations, data packages and SVG downloads (built for ${SITE}${
     }
     // Every chart-and-version the stories show today (each at least once).
     expect(figures).toBeGreaterThanOrEqual(OFFERED_EMBEDS.length);
+    expect(quotedStory, "figures of the story titled In Year 2 …").toBeGreaterThan(0);
   });
 
   it("each dataset version on the Data page offers its citation and its datapackage.json", () => {

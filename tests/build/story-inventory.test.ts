@@ -8,7 +8,7 @@ const BBC = "https://www.bbc.co.uk/news/uk-england-london-49751780";
 const HANSARD = "https://hansard.parliament.uk/Commons/2018-01-17/debates/CountyLinesExploitationLondon";
 const NE = "https://www.naturalearthdata.com/downloads/";
 const IFRAME = `&lt;iframe src=&quot;https://county-lines.example.org/embed/map/v1/&quot; title=&quot;A map&quot; width=&quot;100%&quot; height=&quot;720&quot;&gt;&lt;/iframe&gt;`;
-const CITE = "The data team. (2019, 19 September). A map [Chart; data: rr, version v1]. In Example. County lines explained.";
+const CITE = "The data team. (2019, 19 September). A map [Chart; data: rr, version v1]. In “Example”. County lines explained.";
 const BIBTEX = "@misc{county-lines-chart-map-v1,\n  title = {{A map}},\n  version = {v1}\n}\n";
 
 const HEAD = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Example</title><link rel="canonical" href="https://county-lines.example.org/stories/example/"></head>`;

@@ -232,7 +232,7 @@ describe("hostile titles in citations and downloads stay text in every format (f
         expect(csl).toHaveLength(1);
         expect(csl[0]!.title).toBe(title);
         expect(csl[0]!["container-title"]).toBe(title);
-        expect(citeText(citable(title))).toContain(`. ${title} [Chart; data: rescue-and-response, version 2019-09-18]. In ${title}. `);
+        expect(citeText(citable(title))).toContain(`. ${title} [Chart; data: rescue-and-response, version 2019-09-18]. In “${title}”. `);
       }),
       RUNS,
     );

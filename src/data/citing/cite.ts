@@ -21,7 +21,9 @@ const monthName = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "U
 
 /**
  * The citation as plain text, APA-like with an en-GB date: author, (year, day month), title, what it
- * is, where, URL.
+ * is, where, URL. A figure's story is quoted where APA would set it in italics, which plain text cannot:
+ * a story titled "In Year 2 …" then reads `In “In Year 2 …”`, not "In In Year 2".
+ * @example citeText(figure) // "The data team. (2020, 2 October). A map [Chart; data: rescue-and-response, version 2020-09-30]. In “A story”. County lines explained. https://…/"
  * @example citeText(story) // "The data team. (2019, 20 September). How London's county lines reach across the UK. County lines explained. https://…/"
  * @param c What is cited.
  */
@@ -29,7 +31,7 @@ export function citeText(c: Citable): string {
   const [y, m, d] = parts(c.date);
   const what =
     c.kind === "figure"
-      ? ` [Chart; data: ${c.dataset}, version ${c.version}]. In ${c.container}`
+      ? ` [Chart; data: ${c.dataset}, version ${c.version}]. In “${c.container}”`
       : c.kind === "dataset"
         ? ` (Version ${c.version}) [Data set]`
         : "";
