@@ -26,6 +26,9 @@ export interface Placement {
  * The size of each facet when Plot lays out `n` of them along `length` with `padding` between them:
  * d3's band scale with no outer padding, rounded (the chart's fx/fy scale must say `round: true`, so
  * that Plot rounds too, whatever its own rule of thumb would pick).
+ * @param length the panels' total width (or height), in SVG units
+ * @param n how many panels
+ * @param padding the share of each band left empty between panels (Plot's facet padding)
  */
 export function facetSize(length: number, n: number, padding: number): number {
   return Math.round(Math.floor(length / (n - padding)) * (1 - padding));
@@ -37,7 +40,11 @@ export function facetSize(length: number, n: number, padding: number): number {
  * if none): each keeps clear of the others, of the markers and of its panel's title (one line of bold
  * text at the top left, `titleTop` down), and stays inside the panel. See `placeLabels` for the rule.
  * Returns each label, in the order given, with where it goes.
- * @param frame the size of one panel (all panels are the same size), in SVG units
+ * @param labels every label of every panel, each naming its panel
+ * @param options `features`, the map's areas (for the projection); `frame`, the size of one panel (all
+ *   panels are the same size), in SVG units; `insets`, the projection's margins; `titles`, each panel's
+ *   title, by panel; `titleTop`, where the title's line starts; `first`, the order to place labels in
+ * @throws naming the panel, when a label has no clear place in it
  */
 export function placeMapLabels<P, L extends MapLabel<P>>(
   labels: readonly L[],
@@ -70,7 +77,13 @@ export function placeMapLabels<P, L extends MapLabel<P>>(
       ...(marker ? { radius: marker } : {}),
       ...(area ? { onArea: (point: Point) => geoContains(area, invert(point)) } : {}),
     }));
-    const placed = placeLabels(toPlace, { frame: { x0: 0, y0: 0, x1: frame.width, y1: frame.height }, obstacles: [titleBox] });
+    const placed = (() => {
+      try {
+        return placeLabels(toPlace, { frame: { x0: 0, y0: 0, x1: frame.width, y1: frame.height }, obstacles: [titleBox] });
+      } catch (error) {
+        throw new Error(`map panel "${title}" (${frame.width} × ${frame.height}): ${(error as Error).message}`, { cause: error });
+      }
+    })();
     placed.forEach(({ at, leader }, i) =>
       where.set(mine[i]!, { at: invert(at), ...(leader ? { leader: [invert(leader[0]), invert(leader[1])] as const } : {}) }),
     );

@@ -86,7 +86,11 @@ export function labelSize(chars: number, fontSize: number, charWidth: number): {
   return { width: chars * charWidth * fontSize, height: 1.2 * fontSize };
 }
 
-/** True when two boxes share any area (touching edges do not). */
+/**
+ * True when two boxes share any area (touching edges do not).
+ * @param a one box
+ * @param b the other
+ */
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
@@ -97,7 +101,11 @@ const grow = (b: Box, by: number): Box => ({ x0: b.x0 - by, y0: b.y0 - by, x1: b
 const contains = (b: Box, [x, y]: Point) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
 const inside = (b: Box, frame: Box) => b.x0 >= frame.x0 && b.y0 >= frame.y0 && b.x1 <= frame.x1 && b.y1 <= frame.y1;
 
-/** True when the segment from `a` to `b` passes through the box (Liang–Barsky clipping). */
+/**
+ * True when the segment from `a` to `b` passes through the box (Liang–Barsky clipping).
+ * @param segment its two ends, `a` and `b`
+ * @param box the box
+ */
 export function segmentCrosses([a, b]: readonly [Point, Point], box: Box): boolean {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
   let [t0, t1] = [0, 1];
@@ -151,6 +159,9 @@ function leaderFor(label: LabelToPlace, at: Point, box: Box): PlacedLabel["leade
  * position that is clear: inside the frame, and its box plus `gap` off every obstacle and every label
  * already placed. Candidates are the anchor itself, then rings `step`, 2 × `step`… away, out to the
  * frame's larger side (see `candidates`).
+ * @param labels the labels, in the order to place them
+ * @param options the frame to stay inside, boxes to keep off (`obstacles`), the clear space round each
+ *   box (`gap`) and the distance between rings of candidates (`step`), all in SVG units
  * @throws when a label has no clear place anywhere in the frame (the frame is too full to read)
  */
 export function placeLabels(labels: readonly LabelToPlace[], { frame, obstacles = [], gap = 2, step = 2 }: PlacementOptions): PlacedLabel[] {
@@ -186,6 +197,8 @@ export function placeLabels(labels: readonly LabelToPlace[], { frame, obstacles 
       if (place.leader) leaders.push(place.leader);
       return place;
     }
-    throw new Error(`placeLabels: no clear place for the label "${label.text}" anywhere in the frame; it is too full to label`);
+    throw new Error(
+      `no clear place for the label "${label.text}" anywhere in the frame: it is too full to label (${labels.length} labels). The chart needs more room or fewer labels: a change for a developer`,
+    );
   });
 }

@@ -113,8 +113,16 @@ export function renderChart(
   const base = `chart-${id}${instance ? `-${instance}` : ""}`;
   const titleId = `${base}-title`;
   const descriptionId = `${base}-desc`;
+  // A chart that cannot be drawn from these rows says which chart, data version and drawing.
+  const spec = (variant: "narrow" | "wide") => {
+    try {
+      return chart.spec(rows, { width: theme.widths[variant], features });
+    } catch (error) {
+      throw new Error(`chart "${id}" (data: ${chart.dataset} ${version}, the ${variant} drawing): ${(error as Error).message}`, { cause: error });
+    }
+  };
   const svg = (variant: "narrow" | "wide") =>
-    plotToSvg(chart.spec(rows, { width: theme.widths[variant], features }), {
+    plotToSvg(spec(variant), {
       idPrefix: `${base}-${variant}`,
       labelledBy: titleId,
       describedBy: descriptionId,

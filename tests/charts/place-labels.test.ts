@@ -1,4 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { geoCentroid } from "d3-geo";
+import { placeMapLabels } from "../../src/charts/map-labels";
+import { geographies } from "../../src/data/schema/geographies";
+import { catalog } from "../../src/data/versions/catalog";
+import { loadDataset } from "../../src/data/versions/load-dataset";
+import { topologyFeatures } from "../../src/render/topology-features";
 import { boxesOverlap, labelSize, LEADER_MIN, placeLabels, segmentCrosses, type Box, type LabelToPlace, type PlacedLabel } from "../../src/charts/place-labels";
 
 const frame: Box = { x0: 0, y0: 0, x1: 300, y1: 260 };
@@ -108,9 +114,22 @@ describe("placeLabels(labels, options)", () => {
     }
   });
 
-  it("throws, naming the label, when the frame has no room left for it", () => {
+  it("throws, naming the label and saying what it takes, when the frame has no room left for it", () => {
     const tiny: Box = { x0: 0, y0: 0, x1: 60, y1: 40 };
-    expect(() => placeLabels(crowd(12, [30, 20], 10), { frame: tiny })).toThrow(/no clear place for the label ".*"/);
+    expect(() => placeLabels(crowd(12, [30, 20], 10), { frame: tiny })).toThrow(
+      /^no clear place for the label "[^"]+" anywhere in the frame: it is too full to label \(12 labels\)\. The chart needs more room or fewer labels: a change for a developer$/,
+    );
+  });
+});
+
+describe("placeMapLabels(labels, options)", () => {
+  it("names the panel (and its size) when one of its labels has no clear place", () => {
+    const { topology, object } = geographies["london-boroughs"];
+    const features = topologyFeatures(loadDataset("london-boroughs", catalog["london-boroughs"]), topology, object);
+    const labels = features.map((f) => ({ panel: "referred", text: "1,000,000†", anchor: geoCentroid(f) as [number, number] }));
+    expect(() =>
+      placeMapLabels(labels, { features, frame: { width: 80, height: 60 }, insets: { inset: 2, insetTop: 2 }, titles: new Map([["referred", "Referred"]]) }),
+    ).toThrow(/^map panel "Referred" \(80 × 60\): no clear place for the label "1,000,000†" anywhere in the frame/);
   });
 });
 
