@@ -36,6 +36,16 @@ export function readFrontmatter(path: string, source: string): z.output<typeof s
   return parseWithSchema(storySchema, parsePositioned(splitFrontmatter(source).frontmatter ?? "", 1)).data!;
 }
 
+/**
+ * An issue's message, with the line of the entry it says came first (a duplicate correction id names
+ * "correction 8", and editors look for it by line): "… correction 8 (line 52) …".
+ */
+function withFirstUse(issue: { message: string; params?: Record<string, unknown> }, positioned: ReturnType<typeof parsePositioned>): string {
+  const path = issue.params?.firstUse as (string | number)[] | undefined;
+  const line = path && positioned.positionOf(path)?.line;
+  return line ? issue.message.replace(/(correction \d+)/, `$1 (line ${line})`) : issue.message;
+}
+
 /** Every problem of a story's frontmatter, each as a `file:line:column: message` line (none when it is valid). */
 export function frontmatterProblems(path: string, source: string): string[] {
   const problems: string[] = [];
@@ -99,7 +109,7 @@ export function frontmatterProblems(path: string, source: string): string[] {
         `frontmatter "${field.split(".").slice(0, -1).join(".")}" is missing "${key}": add a line "${key}: …" to it (${expected})`,
       );
     } else if (!position || missing) report(1, undefined, `frontmatter is missing "${field}": add a line "${field}: …" (${expected})`);
-    else report(position.line, position.column, `frontmatter "${field}": ${issue.message}`);
+    else report(position.line, position.column, `frontmatter "${field}": ${withFirstUse(issue, positioned)}`);
   }
   return problems;
 }

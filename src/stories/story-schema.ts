@@ -137,6 +137,8 @@ export const storySchema = z
           code: "custom",
           path: ["corrections", i, "id"],
           message: `the id "${c.id}" is already used by correction ${first + 1} of this story: give each correction its own id`,
+          // Where the first use is, for messages that can give its line (check-frontmatter.ts).
+          params: { firstUse: ["corrections", first, "id"] },
         });
       const jargon = dataJargon(c.text);
       if (jargon)

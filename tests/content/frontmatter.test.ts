@@ -107,7 +107,7 @@ describe("checkFrontmatter(path, source): each frontmatter mistake and its exact
         `${FILE}:11:5: frontmatter "corrections.2.date": corrections are listed oldest first, and this one's date (2019-09-20) is before the one above it (2019-10-01): check its date, or, if it is right, move it above that one (a new correction goes at the end)`,
       );
       expect(message(corrected(["2019-09-20", "essex", "We said Essex was second. It was third."], ["2019-10-01", "essex", "We said 121. It was 336."]))).toBe(
-        `${FILE}:12:5: frontmatter "corrections.2.id": the id "essex" is already used by correction 1 of this story: give each correction its own id`,
+        `${FILE}:12:5: frontmatter "corrections.2.id": the id "essex" is already used by correction 1 (line 9) of this story: give each correction its own id`,
       );
     });
     it("a dataset or version name in a correction points to the changelog instead", () => {
