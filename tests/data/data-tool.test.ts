@@ -43,6 +43,10 @@ describe("npm run data: new, seal, check and diff, as a data editor uses them", 
   it("check: a draft being edited passes the build's checks without hand-written checksums, and check lists what seal would still refuse", () => {
     const csv = join(folder("2019-01-30-c3"), "headline.csv");
     writeFileSync(csv, readFileSync(csv, "utf8").replace(",2000,,about,", ",2001,,about,"));
+    // A figure must be stated in the words we hold: a correction brings the words that state the new one.
+    const sources = join(root, "data/sources.json");
+    expect(readFileSync(sources, "utf8")).toContain("to around 2,000.");
+    writeFileSync(sources, readFileSync(sources, "utf8").replace("to around 2,000.", "to around 2,000 (2,001 in the corrected table)."));
     const errors: string[] = [];
     const code = main(
       ["check"],

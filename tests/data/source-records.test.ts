@@ -136,6 +136,17 @@ describe("sources as records: checked against the data", () => {
     );
   });
 
+  it("a row whose figure none of its passages states names the CSV line and the passages (a try sealed Suffolk as 114 where the words say 113)", () => {
+    const check = withRecords((j) => {
+      const passage = (j.sources.S16!.passages as Record<string, { text: string }>).suffolk!;
+      expect(passage.text).toBe("In Suffolk, the number dropped from 238 to 113 in this year's report.");
+      passage.text = "In Suffolk, the number dropped from 238 to 114 in this year's report.";
+    });
+    expect(check).toThrow(
+      'data/rescue-and-response/2020-09-30/destinations.csv:4: row "suffolk" gives 113, but no passage linked to it states that figure (S16 "suffolk" in data/sources.json): check the figure against the words we hold, or link the passage that states it',
+    );
+  });
+
   it("a passage naming a row or period that does not exist, or longer than 40 words, is refused", () => {
     const typo = withRecords((j) => ((j.sources.P2!.passages as Record<string, { rows: string[] }>)["top-five"]!.rows = ["rescue-and-response/norfok"]));
     expect(typo).toThrow(/^data\/sources\.json:\d+:5: source "P2", passage "top-five": no data row "rescue-and-response\/norfok" in any version$/);

@@ -5,6 +5,7 @@ import { fileStamp } from "../files/file-stamp";
 import { dataPath, displayPath, projectRoot } from "../files/paths";
 import { parsePositioned, parseWithSchema, type Position } from "../files/positions";
 import { formatDate } from "../words/format-value";
+import { statesValue } from "./states-value";
 
 /**
  * What kind of publication a source is, and how the one-line credit under a chart names it:
@@ -249,12 +250,13 @@ export function checkSourceRecords(versions: readonly VersionLike[], root: strin
         );
     }
   // Rows by "dataset/row-id", with where each version holds them.
-  const rows = new Map<string, { file: string; line: number; sources: readonly string[]; figure: boolean }[]>();
+  const rows = new Map<string, { file: string; line: number; sources: readonly string[]; figure: boolean; values: number[] }[]>();
   for (const d of versions)
     for (const [table, list] of Object.entries(d.tables))
       list.forEach((row, i) => {
         const key = `${d.id}/${row.id}`;
-        const entry = { file: `data/${d.id}/${d.version}/${table}.csv`, line: i + 2, sources: row.sources, figure: row.value !== null };
+        const values = [row.value, row.value_high].filter((v): v is number => typeof v === "number");
+        const entry = { file: `data/${d.id}/${d.version}/${table}.csv`, line: i + 2, sources: row.sources, figure: row.value !== null, values };
         rows.set(key, [...(rows.get(key) ?? []), entry]);
       });
   const periods = new Set(versions.flatMap((d) => d.meta.periods.map((p) => `${d.id}/period:${p.id}`)));
@@ -270,11 +272,19 @@ export function checkSourceRecords(versions: readonly VersionLike[], root: strin
   for (const [key, places] of rows)
     for (const place of places) {
       if (!place.figure) continue;
-      const held = place.sources.some((id) => records.get(id)?.passages.some((p) => p.rows.includes(key)));
-      if (!held)
+      const held = place.sources.flatMap((id) => (records.get(id)?.passages ?? []).filter((p) => p.rows.includes(key)).map((p) => ({ id, p })));
+      if (held.length === 0)
         throw new DataError(
           place.file,
           `row "${key.split("/")[1]}" has a figure but none of its sources (${place.sources.join(", ")}) has a passage in data/sources.json that states it: add the words we hold, with "rows": ["${key}"]`,
+          place.line,
+        );
+      // The row says what the words say: each of its figures (a range's two ends) is written in one of them.
+      const unstated = place.values.find((v) => !held.some(({ p }) => statesValue(p.text, v)));
+      if (unstated !== undefined)
+        throw new DataError(
+          place.file,
+          `row "${key.split("/")[1]}" gives ${unstated.toLocaleString("en-GB")}, but no passage linked to it states that figure (${held.map(({ id, p }) => `${id} "${p.id}"`).join(", ")} in data/sources.json): check the figure against the words we hold, or link the passage that states it`,
           place.line,
         );
     }
