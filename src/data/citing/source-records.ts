@@ -215,7 +215,9 @@ interface VersionLike {
   id: string;
   version: string;
   meta: { sources: readonly DeclaredSource[]; periods: readonly { id: string }[] };
-  tables: Readonly<Record<string, readonly { id: string; value: number | null; qualifier?: string | null; sources: readonly string[] }[]>>;
+  tables: Readonly<
+    Record<string, readonly { id: string; value: number | null; value_high?: number | null; qualifier?: string | null; sources: readonly string[] }[]>
+  >;
 }
 
 /**
