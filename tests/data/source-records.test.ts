@@ -147,6 +147,17 @@ describe("sources as records: checked against the data", () => {
     );
   });
 
+  it("a range's top must be stated too: 200 to 310 does not state a row of 200–300", () => {
+    const check = withRecords((j) => {
+      const passage = (j.sources.S9!.passages as Record<string, { text: string }>)["top-three-boroughs"]!;
+      expect(passage.text).toContain("each with 200 to 300.");
+      passage.text = passage.text.replace("200 to 300", "200 to 310");
+    });
+    expect(check).toThrow(
+      /^data\/rescue-and-response\/2019-09-18\/boroughs\.csv:3: row "newham-linked" gives 300, but no passage linked to it states that figure \(S9 "top-three-boroughs" in data\/sources\.json\)/,
+    );
+  });
+
   it("a passage naming a row or period that does not exist, or longer than 40 words, is refused", () => {
     const typo = withRecords((j) => ((j.sources.P2!.passages as Record<string, { rows: string[] }>)["top-five"]!.rows = ["rescue-and-response/norfok"]));
     expect(typo).toThrow(/^data\/sources\.json:\d+:5: source "P2", passage "top-five": no data row "rescue-and-response\/norfok" in any version$/);

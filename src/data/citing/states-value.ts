@@ -31,20 +31,25 @@ const WORDS = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * The ways a passage may write `value`: its digits, with or without thousands separators (a comma or
- * a space); as a word up to twenty; and from a million up, in millions or billions ("£3 million",
- * "£5.6m", "1.2bn").
+ * The ways a passage may write `value`: its digits, with or without thousands separators (a comma, a
+ * space or a no-break space); as a word up to twenty ("Fourteen", "eleven-years-old"; not the "twenty" or "one" of "twenty-one"); and
+ * from a tenth of a million up, in millions or billions ("£3 million", "£5.6m", "£0.5bn").
  */
 function writings(value: number): RegExp[] {
-  const digits = [String(value), value.toLocaleString("en-GB"), value.toLocaleString("en-GB").replaceAll(",", " ")];
+  const grouped = value.toLocaleString("en-GB");
+  const digits = [String(value), grouped, grouped.replaceAll(",", " "), grouped.replaceAll(",", "\u00a0")];
   // Not part of a longer number: no digit, and no separator followed by a digit, on either side.
-  const found = [...new Set(digits)].map((d) => new RegExp(`(?<![\\d.,]|[\\d][.,])${escape(d)}(?![\\d]|[.,]\\d)`));
-  if (Number.isInteger(value) && value >= 0 && value < WORDS.length) found.push(new RegExp(`\\b${WORDS[value]}\\b`, "i"));
+  const found = [...new Set(digits)].map((d) => new RegExp(`(?<![\\d.,]|\\d[.,\\s])${escape(d)}(?!\\d|[.,\\s]\\d)`));
+  if (Number.isInteger(value) && value >= 0 && value < WORDS.length)
+    found.push(new RegExp(`(?<![\\w-])${WORDS[value]}(?!\\w|-(?:${WORDS.slice(1, 10).join("|")})\\b)`, "i"));
   for (const [size, names] of [
     [1e9, "billion|bn"],
     [1e6, "million|m|mn"],
-  ] as const)
-    if (value >= size && Number.isInteger((value / size) * 100)) found.push(new RegExp(`(?<![\\d.,])${escape(String(value / size))}\\s?(?:${names})\\b`, "i"));
+  ] as const) {
+    // In hundredths of the unit, so that 5,600,000 is 5.6 million exactly (5600000 / 1e6 * 100 is not an integer in floating point).
+    const hundredths = value / (size / 100);
+    if (value >= size / 10 && Number.isInteger(hundredths)) found.push(new RegExp(`(?<![\\d.,])${escape(String(hundredths / 100))}\\s?(?:${names})\\b`, "i"));
+  }
   return found;
 }
 
