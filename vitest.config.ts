@@ -26,7 +26,9 @@ export default getViteConfig({
     maxWorkers: 2,
     // Test files share a worker's loaded modules instead of importing Plot, d3, zod, linkedom and our
     // modules again for each file: the unit project ran in 43 s instead of 68 s. No test relies on a fresh
-    // module state (none mocks a module or changes the environment of its process).
+    // module state: none mocks a module; caches are keyed by project root and file stamps; the one test
+    // that changes the working directory (tests/security/escaping.test.ts) restores it in a finally, and
+    // paths.ts fixes the project root when first imported. tests/setup.ts spies on console.warn once per worker.
     isolate: false,
     // A stray .only must fail the run, locally and in CI, rather than quietly skip every other test.
     allowOnly: false,

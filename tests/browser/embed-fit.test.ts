@@ -58,11 +58,11 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
   });
 
   /**
-   * A page `width` px wide showing the host page with `embeds`' codes (addresses moved from the public
+   * A page `width` px wide, in `colorScheme`, showing the host page with `embeds`' codes (addresses moved from the public
    * origin to the local nginx), once every picture has loaded and every frame's page has fired its load event.
    */
-  async function paste(embeds: readonly string[], width: number): Promise<{ page: Page; frames: Map<string, Frame> }> {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: "light" });
+  async function paste(embeds: readonly string[], width: number, colorScheme: "light" | "dark" = "light"): Promise<{ page: Page; frames: Map<string, Frame> }> {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
     // The codes are pasted as offered, with their public addresses: the test answers for both origins,
     // the site's from nginx (Chromium itself may not reach a loopback server from a public page).
     await context.route(`${SITE}/**`, async (route) =>
@@ -150,15 +150,21 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
     const twice = ALL_EMBEDS.find((e) => e.startsWith("sex/"))!;
     const once = ALL_EMBEDS.find((e) => e.startsWith("destinations-map/"))!;
     const seen: string[] = [];
-    // One host page, resized and switched between schemes: the browser chooses the picture's source again
-    // at each change, as a phone turned sideways or a reader's switch to dark would make it.
-    const { page } = await paste([twice, once], 320);
-    for (const [width, scheme] of [
-      [320, "light"],
-      [375, "dark"],
-      [1280, "light"],
-      [1280, "dark"],
+    // Two host pages, each loaded fresh (a phone in light, a desktop in dark: what the browser picks on
+    // load), then resized or switched to the other scheme: it chooses the picture's source again at each
+    // change, as a phone turned sideways or a reader's switch to dark would make it.
+    let page: Page | undefined;
+    for (const [width, scheme, fresh] of [
+      [320, "light", true],
+      [375, "dark", false],
+      [1280, "dark", true],
+      [1280, "light", false],
     ] as const) {
+      if (fresh) {
+        await page?.context().close();
+        page = (await paste([twice, once], width, scheme)).page;
+      }
+      if (!page) throw new Error("no host page");
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: scheme });
       const phone = await page.evaluate((media) => matchMedia(media).matches, theme.narrowMedia);
@@ -166,8 +172,9 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
       const dark = scheme === "dark" ? "-dark" : "";
       const expected = [`${SITE}/embed/${twice}${phone ? "-narrow" : ""}${dark}.svg`, `${SITE}/embed/${once}${dark}.svg`];
       // The new file is chosen at once and shown once loaded: wait for both.
+      const host = page;
       const pictures = () =>
-        page.evaluate(() =>
+        host.evaluate(() =>
           [...document.querySelectorAll<HTMLImageElement>("figure img")].map((img) => ({
             src: img.complete && img.naturalWidth > 0 ? img.currentSrc : "(loading)",
             scale: img.getBoundingClientRect().width / img.naturalWidth,
@@ -183,7 +190,7 @@ describe("embed codes pasted into another site's page, in Chromium", { timeout: 
       seen.push(`${width} px ${scheme}: smallest text ${smallest.toFixed(1)} CSS px`);
       if (phone) expect(smallest, `${twice} at ${width} px: smallest text in CSS px`).toBeGreaterThanOrEqual(11);
     }
-    await page.context().close();
+    await page?.context().close();
     console.log(`[picture embed] ${seen.join("; ")}`);
   });
 });
