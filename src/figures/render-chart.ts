@@ -35,6 +35,12 @@ export interface RenderedChart {
   readonly table: ChartTable;
   /** Sources cited by the rows shown, in meta.json order. */
   readonly sources: readonly Source[];
+  /**
+   * Sources the rows' notes name by id ("S7 S8 and S9 also name Lambeth") that the rows do not cite,
+   * in meta.json order: credited in full too, so a reader of the data table can look each one up. They
+   * source no figure, so they count for neither the rows' attribution nor their dates.
+   */
+  readonly alsoNamed: readonly Source[];
   /** By source id: the passages we hold that state the rows shown (data/sources.json). */
   readonly passages: Readonly<Record<string, readonly Passage[]>>;
   /** For maps: the boundary data's sources (attribution) and version. */
@@ -87,7 +93,17 @@ export function chartRows(id: string, { versions = {}, compare = {}, root = proj
     return declared.filter((s) => ids.has(s.id));
   };
   const cited = new Set(rows.flatMap((r) => sourcesOf(r).map((s) => s.id)));
-  return { chart, version, data, before, rows, sourcesOf, sources: declared.filter((s) => cited.has(s.id)) };
+  const named = new Set(rows.flatMap((r) => r.note?.match(/\b[A-Z]+\d+\b/g) ?? []));
+  return {
+    chart,
+    version,
+    data,
+    before,
+    rows,
+    sourcesOf,
+    sources: declared.filter((s) => cited.has(s.id)),
+    alsoNamed: declared.filter((s) => named.has(s.id) && !cited.has(s.id)),
+  };
 }
 
 /** data/ → validated rows → chart rows → Plot spec → SVG (narrow and wide) plus words and table. */
@@ -95,17 +111,22 @@ export function renderChart(
   id: string,
   { versions = {}, compare = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {},
 ): RenderedChart {
-  const { chart, version, data, before, rows, sources, sourcesOf } = chartRows(id, { versions, compare, root });
+  const { chart, version, data, before, rows, sources, alsoNamed, sourcesOf } = chartRows(id, { versions, compare, root });
   // The passages we hold that state the rows drawn, by source, each once.
   const records = readSourceRecords(root);
-  const passages = Object.fromEntries(
-    sources.map((s) => [
+  // (A source a note names: the passages it holds on any row shown.)
+  const passages = Object.fromEntries([
+    ...sources.map((s) => [
       s.id,
       (records.get(s.id)?.passages ?? []).filter((p) =>
         rows.some((r) => sourcesOf(r).some((o) => o.id === s.id) && rowKeys(chart.dataset, r).some((k) => p.rows.includes(k))),
       ),
     ]),
-  );
+    ...alsoNamed.map((s) => [
+      s.id,
+      (records.get(s.id)?.passages ?? []).filter((p) => rows.some((r) => rowKeys(chart.dataset, r).some((k) => p.rows.includes(k)))),
+    ]),
+  ]);
   const geography = chart.boundaries;
   const boundary = geography && loadDataset(geography, versions[geography] ?? catalog[geography], root);
   const features = boundary && geography ? topologyFeatures(boundary, geographies[geography].topology, geographies[geography].object) : undefined;
@@ -141,6 +162,7 @@ export function renderChart(
     description: chart.describe(rows),
     table: chart.tabulate(rows),
     sources,
+    alsoNamed,
     passages,
     before: chart.versions && before && { version: before.version },
     caveatFrom: !chart.versions && before && caveat ? { version: before.version } : undefined,
