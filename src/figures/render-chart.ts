@@ -112,20 +112,20 @@ export function renderChart(
   { versions = {}, compare = {}, root = projectRoot, document = linkedomDocument, instance = "" }: RenderChartOptions = {},
 ): RenderedChart {
   const { chart, version, data, before, rows, sources, alsoNamed, sourcesOf } = chartRows(id, { versions, compare, root });
-  // The passages we hold that state the rows drawn, by source, each once.
+  // The passages we hold that state the rows drawn, by source, each once: a cited source's on the rows
+  // that cite it, a source a note names on any row shown.
   const records = readSourceRecords(root);
-  // (A source a note names: the passages it holds on any row shown.)
+  const heldOn = (source: Source, shown: readonly AnyRow[]) =>
+    (records.get(source.id)?.passages ?? []).filter((p) => shown.some((r) => rowKeys(chart.dataset, r).some((k) => p.rows.includes(k))));
   const passages = Object.fromEntries([
     ...sources.map((s) => [
       s.id,
-      (records.get(s.id)?.passages ?? []).filter((p) =>
-        rows.some((r) => sourcesOf(r).some((o) => o.id === s.id) && rowKeys(chart.dataset, r).some((k) => p.rows.includes(k))),
+      heldOn(
+        s,
+        rows.filter((r) => sourcesOf(r).some((o) => o.id === s.id)),
       ),
     ]),
-    ...alsoNamed.map((s) => [
-      s.id,
-      (records.get(s.id)?.passages ?? []).filter((p) => rows.some((r) => rowKeys(chart.dataset, r).some((k) => p.rows.includes(k)))),
-    ]),
+    ...alsoNamed.map((s) => [s.id, heldOn(s, rows)]),
   ]);
   const geography = chart.boundaries;
   const boundary = geography && loadDataset(geography, versions[geography] ?? catalog[geography], root);

@@ -36,7 +36,6 @@ const text = (what: string, min = 1) =>
     .trim()
     .min(min, `too short: ${what}`);
 
-/** Frontmatter of a story in content/stories/<slug>.mdx. The file name is the URL. */
 /** One correction in a story's `corrections:` list (see that field). */
 export const correctionSchema = z
   .object({
@@ -50,6 +49,7 @@ export const correctionSchema = z
   })
   .strict();
 
+/** Frontmatter of a story in content/stories/<slug>.mdx. The file name is the URL. */
 export const storySchema = z
   .object({
     /** Headline: the story's main point, in a sentence. Shown on the page, in search results and when shared. */
